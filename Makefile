@@ -1,0 +1,101 @@
+# lexpipe - see README.md.  `make demo` and `make check` work on a fresh
+# Debian machine as root: missing packages are installed first.
+
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+DATADIR    = $(PREFIX)/share/lexpipe
+MANDIR     = $(PREFIX)/share/man/man1
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+WARN       = -std=c11 -Wall -Wextra -Werror
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS    ?= -O2 -g
+LIBS_PKG   = libpcre2-8 libutf8proc
+DEPCFLAGS  = $(shell $(PKG_CONFIG) --cflags $(LIBS_PKG) 2>/dev/null)
+DEPLIBS    = $(shell $(PKG_CONFIG) --libs $(LIBS_PKG) 2>/dev/null)
+# iconv is in glibc; other C libraries need -liconv (ICONV_LIBS=-liconv)
+ICONV_LIBS ?=
+
+# Debian packages: to build, to test, to benchmark.
+BUILD_PKGS = gcc make pkg-config libpcre2-dev libutf8proc-dev libc-bin
+TEST_PKGS  = $(BUILD_PKGS) valgrind
+BENCH_PKGS = $(TEST_PKGS) uchardet enca icu-devtools pcre2-utils
+
+SRC = pipeline/util.c pipeline/escape.c pipeline/offmap.c pipeline/record.c \
+      pipeline/detect.c pipeline/normalize.c pipeline/norm.c pipeline/rules.c \
+      pipeline/rx.c pipeline/engines.c pipeline/tag.c pipeline/tsv.c pipeline/input.c
+HDR = $(wildcard pipeline/*.h)
+OBJ = $(SRC:pipeline/%.c=build/%.o)
+ASAN_OBJ = $(SRC:pipeline/%.c=build/asan/%.o)
+UNIT = $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/*.c))
+
+ALLCFLAGS = $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPCFLAGS) -DLP_PATTERNS_DIR='"$(DATADIR)/patterns"'
+SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g
+
+.PHONY: all deps test-deps bench-deps check demo install uninstall clean asan bench eval
+
+all: lexpipe
+
+# Install what is missing (as root, with apt-get); a no-op once present.
+deps:
+	@sh tests/need.sh $(BUILD_PKGS)
+test-deps:
+	@sh tests/need.sh $(TEST_PKGS)
+bench-deps:
+	@sh tests/need.sh $(BENCH_PKGS)
+
+lexpipe: $(OBJ) build/main.o
+	$(CC) $(WARN) $(CFLAGS) -o $@ $(OBJ) build/main.o $(DEPLIBS) $(ICONV_LIBS)
+
+build/%.o: pipeline/%.c $(HDR) | build/.dir
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+build/asan/%.o: pipeline/%.c $(HDR) | build/.dir
+	$(CC) $(WARN) $(SANFLAGS) $(CPPFLAGS) $(DEPCFLAGS) -DLP_PATTERNS_DIR='"$(DATADIR)/patterns"' -c -o $@ $<
+
+build/asan/lexpipe: $(ASAN_OBJ) build/asan/main.o
+	$(CC) $(SANFLAGS) -o $@ $^ $(DEPLIBS) $(ICONV_LIBS)
+
+build/unit/%: tests/unit/%.c $(OBJ) $(HDR) | build/.dir
+	$(CC) $(ALLCFLAGS) -Ipipeline -o $@ $< $(OBJ) $(DEPLIBS) $(ICONV_LIBS)
+
+build/.dir:
+	mkdir -p build/asan build/unit
+	touch $@
+
+asan: build/asan/lexpipe
+
+check: test-deps
+	@$(MAKE) --no-print-directory lexpipe build/asan/lexpipe $(UNIT)
+	@sh tests/run.sh ./lexpipe build/asan/lexpipe
+
+demo: deps
+	@$(MAKE) --no-print-directory lexpipe
+	@echo '$$ ./lexpipe run corpus/ | head -25 | cut -f1,2,4,5,6,7,8,9,14'
+	@./lexpipe run corpus/ | head -25 | cut -f1,2,4,5,6,7,8,9,14
+	@echo '$$ ./lexpipe run corpus/ | tail -n +2 | cut -f7,8 | sort | uniq -c'
+	@./lexpipe run corpus/ | tail -n +2 | cut -f7,8 | sort | uniq -c
+
+eval: deps
+	@$(MAKE) --no-print-directory lexpipe
+	@sh tests/eval.sh ./lexpipe patterns tests/gold
+
+bench: bench-deps
+	@$(MAKE) --no-print-directory lexpipe
+	@sh tests/bench.sh ./lexpipe
+
+install: lexpipe
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	cp lexpipe $(DESTDIR)$(BINDIR)/lexpipe
+	rm -rf $(DESTDIR)$(DATADIR)/patterns
+	cp -R patterns $(DESTDIR)$(DATADIR)/patterns
+	cp pipeline/lexpipe.1 $(DESTDIR)$(MANDIR)/lexpipe.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lexpipe $(DESTDIR)$(MANDIR)/lexpipe.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build lexpipe

@@ -1,0 +1,430 @@
+/*
+ * main.c - the lexpipe command: option parsing and the wiring of stages.
+ *
+ * Every subcommand is a filter.  One option table drives parsing and
+ * --help; the stages themselves live in norm.c, tag.c and tsv.c and meet
+ * only through struct lp_sink, so `run` is the same code as the pipe.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "lexpipe.h"
+#include "norm.h"
+#include "record.h"
+#include "tagger.h"
+#include "tsv.h"
+#include "util.h"
+
+#ifndef LP_PATTERNS_DIR
+#define LP_PATTERNS_DIR "/usr/local/share/lexpipe/patterns"
+#endif
+
+enum { C_NORM = 1, C_TAG = 2, C_TSV = 4, C_RUN = 8, C_PAT = 16, C_ALL = 31 };
+
+enum {
+	O_HELP = 'h', O_VERSION = 'V', O_FROM = 1000, O_NFKC, O_JOIN, O_BUFSIZE,
+	O_LINEMAX, O_REPORT, O_PATTERNS, O_NOHEADER, O_SET, O_CHECK, O_VERBOSE,
+};
+
+static const struct opt {
+	const char *name;
+	int has_arg;
+	int id;
+	unsigned cmds;
+	const char *arg, *help;
+} opts[] = {
+	{ "from", 1, O_FROM, C_NORM | C_RUN, "ENC", "decode as ENC (an iconv name) instead of detecting" },
+	{ "nfkc", 0, O_NFKC, C_NORM | C_RUN, NULL, "compatibility normalization (keeps superscripts and subscripts)" },
+	{ "join-hyphens", 0, O_JOIN, C_NORM | C_RUN, NULL, "join words hyphenated at a line end" },
+	{ "buffer-size", 1, O_BUFSIZE, C_NORM | C_RUN, "N", "read N bytes at a time (tests)" },
+	{ "line-max", 1, O_LINEMAX, C_NORM | C_RUN, "N", "split lines longer than N bytes (default 1048576)" },
+	{ "report", 0, O_REPORT, C_NORM, NULL, "print one summary row per file instead of records" },
+	{ "patterns", 1, O_PATTERNS, C_TAG | C_RUN | C_PAT, "DIR", "pattern directory" },
+	{ "set", 1, O_SET, C_RUN, "NAME", "tag with this set only (repeatable)" },
+	{ "no-header", 0, O_NOHEADER, C_TSV | C_RUN, NULL, "omit the header row" },
+	{ "check", 0, O_CHECK, C_PAT, NULL, "run every rule's examples" },
+	{ "verbose", 0, O_VERBOSE, C_PAT, NULL, "say ok for each example that passes" },
+	{ "help", 0, O_HELP, C_ALL, NULL, "show this help" },
+	{ "version", 0, O_VERSION, C_ALL, NULL, "show the version" },
+};
+
+static const struct cmd {
+	const char *name;
+	unsigned bit;
+	const char *usage, *about;
+} cmds[] = {
+	{ "norm", C_NORM, "[OPTION]... [FILE]...", "Decode and normalize FILEs (stdin when none or -) into the record stream." },
+	{ "tag", C_TAG, "[OPTION]... [SET]...", "Add annotations to the record stream on stdin (all sets by default)." },
+	{ "tsv", C_TSV, "[OPTION]... [FILE]...", "Write one TSV row per annotation of the record stream." },
+	{ "run", C_RUN, "[OPTION]... [FILE|DIR]...", "norm | tag | tsv in one process; directories are walked in sorted order." },
+	{ "patterns", C_PAT, "--check [OPTION]... [DIR]", "Check the examples of every rule in a pattern directory." },
+};
+
+struct config {
+	const struct cmd *cmd;
+	struct lp_normcfg norm;
+	int report;
+	const char *patterns;
+	char **sets;
+	int nsets;
+	struct lp_tsvcfg tsv;
+	int check, verbose;
+};
+
+static void
+usage(const struct cmd *c, FILE *fp)
+{
+	size_t i;
+
+	if (!c) {
+		fprintf(fp, "usage: lexpipe COMMAND [OPTION]... [ARG]...\n\n");
+		for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+			fprintf(fp, "  %-9s %s\n", cmds[i].name, cmds[i].about);
+		fprintf(fp, "\n'lexpipe COMMAND --help' for a command's options; man lexpipe for the rest.\n");
+		return;
+	}
+	fprintf(fp, "usage: lexpipe %s %s\n%s\n\n", c->name, c->usage, c->about);
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		char left[40];
+		if (!(opts[i].cmds & c->bit))
+			continue;
+		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].arg ? " " : "",
+		         opts[i].arg ? opts[i].arg : "");
+		fprintf(fp, "  %-22s %s\n", left, opts[i].help);
+	}
+}
+
+static size_t
+parse_size(const char *s, const char *opt)
+{
+	char *e;
+	unsigned long long v = strtoull(s, &e, 10);
+
+	if (*e || v == 0 || v > (1ull << 30) || *s == '-')
+		lp_die("--%s: '%s' is not a size from 1 to 1073741824", opt, s);
+	return (size_t)v;
+}
+
+static char *
+find_patterns(void)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+	struct stat sb;
+	const char *env = getenv("LEXPIPE_PATTERNS");
+
+	if (env && *env)
+		return lp_xstrdup(env);
+	/* run from a checkout: the tree's patterns/ beside the binary */
+	n = readlink("/proc/self/exe", exe, sizeof exe - 16);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/'))) {
+			strcpy(slash + 1, "patterns");
+			if (!stat(exe, &sb) && S_ISDIR(sb.st_mode) &&
+			    (strcpy(slash + 1, "pipeline/main.c"), !stat(exe, &sb))) {
+				strcpy(slash + 1, "patterns");
+				return lp_xstrdup(exe);
+			}
+		}
+	}
+	return lp_xstrdup(LP_PATTERNS_DIR);
+}
+
+static int
+parse(struct config *cf, int argc, char **argv)
+{
+	struct option lo[sizeof opts / sizeof opts[0] + 1];
+	size_t i, n = 0;
+	int c;
+
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		if (!(opts[i].cmds & cf->cmd->bit))
+			continue;
+		lo[n].name = opts[i].name;
+		lo[n].has_arg = opts[i].has_arg;
+		lo[n].flag = NULL;
+		lo[n].val = opts[i].id;
+		n++;
+	}
+	memset(&lo[n], 0, sizeof lo[n]);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+hV", lo, NULL)) != -1) {
+		switch (c) {
+		case O_HELP: usage(cf->cmd, stdout); lp_fshut(); exit(0);
+		case O_VERSION: printf("lexpipe %s\n", LP_VERSION); lp_fshut(); exit(0);
+		case O_FROM: cf->norm.from = optarg; break;
+		case O_NFKC: cf->norm.opt.nfkc = 1; break;
+		case O_JOIN: cf->norm.opt.join_hyphens = 1; break;
+		case O_BUFSIZE: cf->norm.bufsize = parse_size(optarg, "buffer-size"); break;
+		case O_LINEMAX: cf->norm.line_max = parse_size(optarg, "line-max"); break;
+		case O_REPORT: cf->report = 1; break;
+		case O_PATTERNS: cf->patterns = optarg; break;
+		case O_SET:
+			cf->sets = lp_xrealloc(cf->sets, (size_t)(cf->nsets + 1) * sizeof *cf->sets);
+			cf->sets[cf->nsets++] = optarg;
+			break;
+		case O_NOHEADER: cf->tsv.header = 0; break;
+		case O_CHECK: cf->check = 1; break;
+		case O_VERBOSE: cf->verbose = 1; break;
+		default:
+			usage(cf->cmd, stderr);
+			exit(2);
+		}
+	}
+	return optind;
+}
+
+/* ---- norm and run: files in ---- */
+
+struct feed {
+	struct lp_norm *nz;
+	struct lp_sink *sink;
+	int report;
+};
+
+static void
+feed_file(void *ctx, const char *path, int fd)
+{
+	struct feed *f = ctx;
+	struct lp_docstats st;
+
+	lp_norm_fd(f->nz, fd, path, f->sink, &st);
+	if (f->report && st.enc) {
+		char row[512];
+		int n = snprintf(row, sizeof row, "%s\t%s\t%ld\t%llu\t%ld\t%ld\n", path, st.enc,
+		                 st.lines, (unsigned long long)st.bytes, st.invalid, st.repairs);
+		lp_out(row, (size_t)n);
+	}
+}
+
+static int
+cmd_norm(struct config *cf, char **args, int nargs)
+{
+	struct lp_sink sink;
+	struct feed f = { 0 };
+
+	if (cf->report) {
+		memset(&sink, 0, sizeof sink);
+		lp_out("doc\tencoding\tlines\tbytes\tinvalid\trepairs\n", 41);
+	} else {
+		lp_writer_sink(&sink);
+	}
+	f.nz = lp_norm_new(&cf->norm);
+	f.sink = &sink;
+	f.report = cf->report;
+	lp_each_input(args, nargs, 0, feed_file, &f);
+	lp_norm_free(f.nz);
+	return lp_status;
+}
+
+static int
+cmd_run(struct config *cf, char **args, int nargs)
+{
+	struct lp_sink tsv, tagsink;
+	struct lp_tagger *t;
+	struct feed f = { 0 };
+	char *pat = cf->patterns ? lp_xstrdup(cf->patterns) : find_patterns();
+
+	lp_tsv_sink(&tsv, &cf->tsv);
+	t = lp_tagger_new(pat, cf->sets, cf->nsets, &tsv);
+	free(pat);
+	if (!t)
+		return 2;
+	lp_tsv_begin(&cf->tsv);
+	lp_tagger_sink(t, &tagsink);
+	f.nz = lp_norm_new(&cf->norm);
+	f.sink = &tagsink;
+	lp_each_input(args, nargs, 1, feed_file, &f);
+	lp_tagger_flush(t);
+	lp_norm_free(f.nz);
+	lp_tagger_free(t);
+	free(cf->sets);
+	return lp_status;
+}
+
+/* ---- tag and tsv: records in ---- */
+
+static void
+malformed(const struct lp_reader *r, const char *why)
+{
+	lp_warn("%s:%ld: malformed record: %s", r->name, r->recno, why);
+}
+
+static int
+cmd_tag(struct config *cf, char **args, int nargs)
+{
+	struct lp_sink out;
+	struct lp_tagger *t;
+	struct lp_reader r;
+	struct lp_line l;
+	char *pat = cf->patterns ? lp_xstrdup(cf->patterns) : find_patterns();
+	int rc;
+
+	lp_writer_sink(&out);
+	t = lp_tagger_new(pat, args, nargs, &out);
+	free(pat);
+	if (!t)
+		return 2;
+	memset(&l, 0, sizeof l);
+	lp_reader_init(&r, stdin, "-");
+	r.keep_raw = 1;
+	while ((rc = lp_reader_next(&r)) > 0) {
+		const char *why = NULL;
+
+		if (r.toolong) {
+			malformed(&r, "record too long; dropped");
+			continue;
+		}
+		if (r.len >= 2 && r.buf[0] == 'L' && r.buf[1] == '\t') {
+			lp_reader_split(&r);
+			if (lp_parse_line(&r, &l, &why) == 0) {
+				lp_tagger_line(t, &l);
+			} else {
+				malformed(&r, why);
+				lp_tagger_flush(t);
+			}
+		} else {
+			/* D, E, A and unknown records end the paragraph, then pass */
+			lp_tagger_flush(t);
+		}
+		lp_out(r.raw.p, r.raw.len);
+		lp_out("\n", 1);
+	}
+	if (rc < 0)
+		lp_warn("-: read error:");
+	lp_tagger_flush(t);
+	lp_tagger_free(t);
+	lp_map_free(&l.map);
+	lp_reader_free(&r);
+	return lp_status;
+}
+
+struct tsvrun {
+	struct config *cf;
+};
+
+static void
+tsv_file(void *ctx, const char *path, int fd)
+{
+	struct lp_reader r;
+	FILE *fp = fd == 0 ? stdin : fdopen(dup(fd), "r");
+	int rc;
+
+	(void)ctx;
+	if (!fp) {
+		lp_warn("%s:", path);
+		return;
+	}
+	lp_reader_init(&r, fp, path);
+	while ((rc = lp_reader_next(&r)) > 0) {
+		if (r.toolong) {
+			malformed(&r, "record too long; dropped");
+			continue;
+		}
+		if (r.len < 2 || r.buf[0] != 'A' || r.buf[1] != '\t')
+			continue;
+		/* the fields are already escaped as a row needs them: check
+		 * the count, then copy */
+		{
+			size_t i, tabs = 0;
+			for (i = 0; i < r.len; i++)
+				tabs += r.buf[i] == '\t';
+			if (tabs != LP_ANN_FIELDS) {
+				malformed(&r, "an A record has 16 fields");
+				continue;
+			}
+		}
+		lp_out(r.buf + 2, r.len - 2);
+		lp_out("\n", 1);
+	}
+	if (rc < 0)
+		lp_warn("%s: read error:", path);
+	lp_reader_free(&r);
+	if (fp != stdin)
+		fclose(fp);
+}
+
+static int
+cmd_tsv(struct config *cf, char **args, int nargs)
+{
+	lp_tsv_begin(&cf->tsv);
+	lp_each_input(args, nargs, 0, tsv_file, cf);
+	return lp_status;
+}
+
+static int
+cmd_patterns(struct config *cf, char **args, int nargs)
+{
+	struct lp_tagger *t;
+	char *pat;
+	int fails;
+
+	if (!cf->check) {
+		usage(cf->cmd, stderr);
+		return 2;
+	}
+	pat = nargs > 0 ? lp_xstrdup(args[0]) : cf->patterns ? lp_xstrdup(cf->patterns) : find_patterns();
+	t = lp_tagger_new(pat, args + (nargs > 0), nargs > 0 ? nargs - 1 : 0, NULL);
+	free(pat);
+	if (!t)
+		return 2;
+	fails = lp_tagger_check(t, cf->verbose);
+	lp_tagger_free(t);
+	if (fails) {
+		lp_note("%d example%s failed", fails, fails == 1 ? "" : "s");
+		return lp_status ? 2 : 1;
+	}
+	return lp_status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cf;
+	size_t i;
+	int first, rc = 2;
+
+	signal(SIGPIPE, SIG_DFL); /* a closed pipe ends the program quietly */
+	memset(&cf, 0, sizeof cf);
+	cf.tsv.header = 1;
+	if (argc < 2) {
+		usage(NULL, stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(NULL, stdout);
+		lp_fshut();
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("lexpipe %s\n", LP_VERSION);
+		lp_fshut();
+		return 0;
+	}
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (!strcmp(argv[1], cmds[i].name))
+			cf.cmd = &cmds[i];
+	if (!cf.cmd) {
+		lp_note("unknown command '%s'", argv[1]);
+		usage(NULL, stderr);
+		return 2;
+	}
+	first = parse(&cf, argc - 1, argv + 1) + 1;
+	switch (cf.cmd->bit) {
+	case C_NORM: rc = cmd_norm(&cf, argv + first, argc - first); break;
+	case C_TAG: rc = cmd_tag(&cf, argv + first, argc - first); break;
+	case C_TSV: rc = cmd_tsv(&cf, argv + first, argc - first); break;
+	case C_RUN: rc = cmd_run(&cf, argv + first, argc - first); break;
+	case C_PAT: rc = cmd_patterns(&cf, argv + first, argc - first); break;
+	}
+	lp_fshut();
+	return rc;
+}

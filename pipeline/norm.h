@@ -1,0 +1,30 @@
+/*
+ * norm.h - the first stage: read a file in any supported encoding, split it
+ * into lines, decode and normalize each, and hand D, L and E records to a sink.
+ */
+#ifndef LP_NORM_H
+#define LP_NORM_H
+
+#include "lexpipe.h"
+#include "normalize.h"
+
+#define LP_BUFSIZE_DEFAULT (64 * 1024)
+#define LP_LINE_MAX_DEFAULT (1024 * 1024)
+
+struct lp_normcfg {
+	const char *from;  /* encoding forced with --from, or NULL to detect */
+	size_t bufsize;    /* read size; small values in tests hit every boundary */
+	size_t line_max;   /* raw bytes of one line before it is split (LP_CONT) */
+	struct lp_normopt opt;
+};
+
+struct lp_norm;
+
+struct lp_norm *lp_norm_new(const struct lp_normcfg *cfg);
+void lp_norm_free(struct lp_norm *nz);
+/* Process one open file.  Returns 0, or -1 after printing why (unknown
+ * encoding, read error); what was read before an error is still sent. */
+int lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *sink,
+               struct lp_docstats *st);
+
+#endif

@@ -1,0 +1,362 @@
+/*
+ * record.c - write and read the record stream.
+ *
+ * The reader hands back exactly what the writer was given: a test proves
+ * the round trip, and `lexpipe run` relies on it to give the same bytes as
+ * the chain of filters.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "record.h"
+
+static void
+addnum(struct lp_buf *b, uint64_t v)
+{
+	char t[24];
+	int n = snprintf(t, sizeof t, "%" PRIu64, v);
+
+	lp_buf_add(b, t, (size_t)n);
+}
+
+static void
+addsnum(struct lp_buf *b, long v)
+{
+	char t[24];
+	int n = snprintf(t, sizeof t, "%ld", v);
+
+	lp_buf_add(b, t, (size_t)n);
+}
+
+static void
+addf(struct lp_buf *b, const char *s)
+{
+	lp_buf_addc(b, '\t');
+	lp_escape(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void
+addfs(struct lp_buf *b, struct lp_str s)
+{
+	lp_buf_addc(b, '\t');
+	lp_escape(b, s.p ? s.p : "", s.p ? s.n : 0);
+}
+
+void
+lp_rec_doc(struct lp_buf *b, const char *doc, const char *enc)
+{
+	lp_buf_addc(b, 'D');
+	addf(b, doc);
+	addf(b, enc);
+	lp_buf_addc(b, '\n');
+}
+
+void
+lp_rec_line(struct lp_buf *b, const struct lp_line *l)
+{
+	size_t need;
+
+	lp_buf_addc(b, 'L');
+	addf(b, l->doc);
+	lp_buf_addc(b, '\t');
+	addsnum(b, l->lineno);
+	lp_buf_addc(b, '\t');
+	addnum(b, l->start);
+	lp_buf_addc(b, '\t');
+	addnum(b, l->end);
+	addf(b, l->lang);
+	lp_buf_addc(b, '\t');
+	if (l->flags & LP_CONT)
+		lp_buf_addc(b, 'c');
+	if (l->flags & LP_HYPHEN)
+		lp_buf_addc(b, 'h');
+	if (!l->flags)
+		lp_buf_addc(b, '-');
+	lp_buf_addc(b, '\t');
+	need = lp_map_format(&l->map, NULL, 0);
+	lp_buf_reserve(b, need + 1);
+	lp_map_format(&l->map, b->p + b->len, need + 1);
+	b->len += need;
+	lp_buf_addc(b, '\t');
+	lp_escape(b, l->text, l->len);
+	lp_buf_addc(b, '\n');
+}
+
+void
+lp_rec_end(struct lp_buf *b, const struct lp_docstats *st)
+{
+	lp_buf_addc(b, 'E');
+	addf(b, st->doc);
+	addf(b, st->enc);
+	lp_buf_addc(b, '\t');
+	addsnum(b, st->lines);
+	lp_buf_addc(b, '\t');
+	addnum(b, st->bytes);
+	lp_buf_addc(b, '\t');
+	addsnum(b, st->invalid);
+	lp_buf_addc(b, '\t');
+	addsnum(b, st->repairs);
+	lp_buf_addc(b, '\n');
+}
+
+void
+lp_rec_ann(struct lp_buf *b, const struct lp_ann *a, const char *prefix)
+{
+	lp_buf_add(b, prefix, strlen(prefix));
+	lp_escape(b, a->doc, strlen(a->doc));
+	lp_buf_addc(b, '\t');
+	addsnum(b, a->line);
+	lp_buf_addc(b, '\t');
+	addsnum(b, a->col);
+	lp_buf_addc(b, '\t');
+	addnum(b, a->start);
+	lp_buf_addc(b, '\t');
+	addnum(b, a->end);
+	addf(b, a->lang);
+	addf(b, a->kind);
+	addf(b, a->label);
+	addfs(b, a->canonical);
+	addfs(b, a->value);
+	lp_buf_addc(b, '\t');
+	if (a->kind && (!strcmp(a->kind, "restrict") || !strcmp(a->kind, "penalty")))
+		lp_buf_addc(b, a->negated ? '1' : '0');
+	addfs(b, a->provision);
+	addf(b, a->rule);
+	addfs(b, a->match);
+	addfs(b, a->context);
+	lp_buf_addc(b, '\n');
+}
+
+/* The writer sink: one buffer, reused, flushed to stdout per record. */
+static struct lp_buf wbuf;
+
+static void
+w_flush(void)
+{
+	lp_out(wbuf.p, wbuf.len);
+	wbuf.len = 0;
+}
+
+static void
+w_doc(void *ctx, const char *doc, const char *enc)
+{
+	(void)ctx;
+	lp_rec_doc(&wbuf, doc, enc);
+	w_flush();
+}
+
+static void
+w_line(void *ctx, const struct lp_line *l)
+{
+	(void)ctx;
+	lp_rec_line(&wbuf, l);
+	w_flush();
+}
+
+static void
+w_end(void *ctx, const struct lp_docstats *st)
+{
+	(void)ctx;
+	lp_rec_end(&wbuf, st);
+	w_flush();
+	lp_out_check();
+}
+
+static void
+w_ann(void *ctx, const struct lp_ann *a)
+{
+	(void)ctx;
+	lp_rec_ann(&wbuf, a, "A\t");
+	w_flush();
+}
+
+static void
+w_raw(void *ctx, const char *rec, size_t len)
+{
+	(void)ctx;
+	lp_out(rec, len);
+	lp_out("\n", 1);
+}
+
+void
+lp_writer_sink(struct lp_sink *s)
+{
+	memset(s, 0, sizeof *s);
+	s->doc_begin = w_doc;
+	s->line = w_line;
+	s->doc_end = w_end;
+	s->ann = w_ann;
+	s->other = w_raw;
+	s->raw = w_raw;
+}
+
+void
+lp_reader_init(struct lp_reader *r, FILE *fp, const char *name)
+{
+	memset(r, 0, sizeof *r);
+	r->fp = fp;
+	r->name = name;
+	r->max = LP_RECORD_MAX_DEFAULT;
+}
+
+void
+lp_reader_free(struct lp_reader *r)
+{
+	free(r->buf);
+	lp_buf_free(&r->raw);
+	r->buf = NULL;
+}
+
+/* Refill the chunk; returns bytes available, 0 at end, -1 on error. */
+static long
+refill(struct lp_reader *r)
+{
+	size_t n;
+
+	if (r->cpos < r->clen)
+		return (long)(r->clen - r->cpos);
+	n = fread(r->chunk, 1, sizeof r->chunk, r->fp);
+	r->cpos = 0;
+	r->clen = n;
+	if (n == 0)
+		return ferror(r->fp) ? -1 : 0;
+	return (long)n;
+}
+
+int
+lp_reader_next(struct lp_reader *r)
+{
+	int any = 0;
+
+	r->len = 0;
+	r->nf = 0;
+	r->toolong = 0;
+	for (;;) {
+		long avail = refill(r);
+		char *start, *nl;
+		size_t take;
+
+		if (avail < 0)
+			return -1;
+		if (avail == 0) {
+			if (!any)
+				return 0;
+			break; /* a last record with no newline */
+		}
+		any = 1;
+		start = r->chunk + r->cpos;
+		nl = memchr(start, '\n', (size_t)avail);
+		take = nl ? (size_t)(nl - start) : (size_t)avail;
+		if (!r->toolong && r->len + take > r->max) {
+			r->toolong = 1; /* keep reading to the newline, keep nothing */
+			r->len = 0;
+		}
+		if (!r->toolong) {
+			if (r->cap < r->len + take + 1) {
+				while (r->cap < r->len + take + 1)
+					r->cap = r->cap ? r->cap * 2 : 4096;
+				r->buf = lp_xrealloc(r->buf, r->cap);
+			}
+			memcpy(r->buf + r->len, start, take);
+			r->len += take;
+		}
+		r->cpos += take + (nl ? 1 : 0);
+		if (nl)
+			break;
+	}
+	r->recno++;
+	if (!r->buf) {
+		r->cap = 16;
+		r->buf = lp_xmalloc(r->cap);
+	}
+	r->buf[r->len] = '\0';
+	if (r->keep_raw) {
+		r->raw.len = 0;
+		lp_buf_add(&r->raw, r->buf, r->len);
+	}
+	return 1;
+}
+
+void
+lp_reader_split(struct lp_reader *r)
+{
+	char *p = r->buf, *end = r->buf + r->len;
+
+	r->nf = 0;
+	for (;;) {
+		char *t = memchr(p, '\t', (size_t)(end - p));
+		char *fe = t ? t : end;
+
+		if (r->nf < (int)(sizeof r->f / sizeof r->f[0])) {
+			r->f[r->nf] = p;
+			r->flen[r->nf] = lp_unescape(p, (size_t)(fe - p));
+			p[r->flen[r->nf]] = '\0';
+		}
+		r->nf++;
+		if (!t)
+			break;
+		p = t + 1;
+	}
+}
+
+static int
+parse_u64(const char *s, uint64_t *v)
+{
+	char *e;
+
+	if (!*s || *s == '-')
+		return -1;
+	*v = strtoull(s, &e, 10);
+	return *e ? -1 : 0;
+}
+
+int
+lp_parse_line(struct lp_reader *r, struct lp_line *l, const char **why)
+{
+	uint64_t n;
+	const char *f;
+
+	if (r->nf != 9) {
+		*why = "an L record has 9 fields";
+		return -1;
+	}
+	l->doc = r->f[1];
+	if (parse_u64(r->f[2], &n) || n == 0) {
+		*why = "bad line number";
+		return -1;
+	}
+	l->lineno = (long)n;
+	if (parse_u64(r->f[3], &l->start) || parse_u64(r->f[4], &l->end) || l->end < l->start) {
+		*why = "bad byte offsets";
+		return -1;
+	}
+	snprintf(l->lang, sizeof l->lang, "%s", r->f[5]);
+	l->flags = 0;
+	for (f = r->f[6]; *f; f++) {
+		if (*f == 'c')
+			l->flags |= LP_CONT;
+		else if (*f == 'h')
+			l->flags |= LP_HYPHEN;
+		else if (*f != '-') {
+			*why = "bad flags";
+			return -1;
+		}
+	}
+	if (lp_map_parse(&l->map, r->f[7], r->flen[7])) {
+		*why = "bad offset map";
+		return -1;
+	}
+	l->text = r->f[8];
+	l->len = r->flen[8];
+	if (lp_map_total_n(&l->map) != l->len) {
+		*why = "offset map does not cover the text";
+		return -1;
+	}
+	if (lp_map_total_o(&l->map) != l->end - l->start) {
+		*why = "offset map does not cover the original bytes";
+		return -1;
+	}
+	return 0;
+}

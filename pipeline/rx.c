@@ -1,0 +1,245 @@
+/*
+ * rx.c - PCRE2 for the engines, and the plain regex engine that drives any
+ * set without an engine of its own.
+ *
+ * The subject is the paragraph text, valid UTF-8 (norm guarantees it and
+ * the record reader checks it), so matches run with PCRE2_NO_UTF_CHECK.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rx.h"
+#include "util.h"
+
+#define MATCH_LIMIT 2000000
+#define DEPTH_LIMIT 20000
+
+pcre2_code *
+lp_rx_compile(const struct lp_rule *r, const char *key)
+{
+	int line = r->line, err;
+	const char *src = lp_rule_get(r, key, &line);
+	PCRE2_SIZE eoff;
+	pcre2_code *re;
+
+	if (!src) {
+		lp_warn("%s:%d: rule %s: no %s", r->file, r->line, r->id, key);
+		return NULL;
+	}
+	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &eoff, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		lp_warn("%s:%d: rule %s: %s at offset %zu", r->file, line, r->id, (char *)msg, (size_t)eoff);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	return re;
+}
+
+pcre2_match_context *
+lp_rx_context(void)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+
+	if (!mc)
+		lp_die("out of memory");
+	pcre2_set_match_limit(mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, DEPTH_LIMIT);
+	return mc;
+}
+
+int
+lp_rx_match(const pcre2_code *re, const char *s, size_t len, size_t from,
+            pcre2_match_data *md, pcre2_match_context *mc, const char *doc, const char *rule)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, md, mc);
+
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		lp_note("%s: rule %s: %s; the rest of this paragraph is skipped for this rule",
+		        doc, rule, (char *)msg);
+		return PCRE2_ERROR_NOMATCH;
+	}
+	return rc;
+}
+
+void
+lp_rx_expand(struct lp_buf *out, const char *tpl, const pcre2_code *re,
+             pcre2_match_data *md, const char *s)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t ng = pcre2_get_ovector_count(md);
+
+	while (*tpl) {
+		int g = -1;
+		const char *p = tpl;
+
+		if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
+			g = p[1] - '0';
+			tpl += 2;
+		} else if (*p == '$' && p[1] == '{') {
+			const char *e = strchr(p, '}');
+			if (e) {
+				char name[64];
+				size_t nl = (size_t)(e - p - 2);
+				if (nl < sizeof name) {
+					memcpy(name, p + 2, nl);
+					name[nl] = '\0';
+					g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+				}
+				tpl = e + 1;
+			}
+		}
+		if (g < 0 && p == tpl) {
+			lp_buf_addc(out, *tpl++);
+			continue;
+		}
+		if (g >= 0 && (uint32_t)g < ng && ov[2 * g] != PCRE2_UNSET)
+			lp_buf_add(out, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+	}
+}
+
+/* ---- the plain regex engine ---- */
+
+struct rxrule {
+	const struct lp_rule *r;
+	pcre2_code *re;
+	const char *kind, *label, *canonical, *value, *negated, *lang;
+	int span; /* group number of "m", or 0 */
+};
+
+struct rxstate {
+	struct rxrule *rules;
+	size_t n;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	struct lp_buf tmp;
+};
+
+static void rx_free(void *st);
+
+static void *
+rx_load(const struct lp_rules *rs, const char *dir)
+{
+	struct rxstate *s = lp_xmalloc(sizeof *s);
+	size_t i;
+	int errs = 0;
+
+	(void)dir;
+	memset(s, 0, sizeof *s);
+	s->rules = lp_xmalloc((rs->n ? rs->n : 1) * sizeof *s->rules);
+	for (i = 0; i < rs->n; i++) {
+		const struct lp_rule *r = &rs->r[i];
+		struct rxrule *x = &s->rules[s->n];
+		int g;
+
+		memset(x, 0, sizeof *x);
+		x->r = r;
+		x->kind = lp_rule_get(r, "kind", NULL);
+		x->label = lp_rule_get(r, "label", NULL);
+		if (!x->kind || !x->label) {
+			lp_warn("%s:%d: rule %s: needs kind and label", r->file, r->line, r->id);
+			errs++;
+			continue;
+		}
+		x->canonical = lp_rule_get(r, "canonical", NULL);
+		x->value = lp_rule_get(r, "value", NULL);
+		x->negated = lp_rule_get(r, "negated", NULL);
+		x->lang = lp_rule_get(r, "lang", NULL);
+		if (!(x->re = lp_rx_compile(r, "regex"))) {
+			errs++;
+			continue;
+		}
+		g = pcre2_substring_number_from_name(x->re, (PCRE2_SPTR) "m");
+		x->span = g > 0 ? g : 0;
+		s->n++;
+	}
+	s->md = pcre2_match_data_create(32, NULL);
+	s->mc = lp_rx_context();
+	if (errs) {
+		rx_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int
+lang_ok(const char *list, const char *lang)
+{
+	size_t l = strlen(lang);
+	const char *p;
+
+	if (!list)
+		return 1;
+	for (p = list; (p = strstr(p, lang)); p += l)
+		if ((p == list || p[-1] == ',' || p[-1] == ' ') && (p[l] == '\0' || p[l] == ',' || p[l] == ' '))
+			return 1;
+	return 0;
+}
+
+static void
+rx_tag(void *st, struct lp_para *p)
+{
+	struct rxstate *s = st;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		struct rxrule *x = &s->rules[i];
+		size_t from = 0;
+
+		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+			size_t ms = ov[2 * x->span], me = ov[2 * x->span + 1];
+			struct lp_hit h;
+			size_t cl = 0, vl = 0;
+
+			if (ov[1] == ov[0]) {
+				from = ov[1] + 1; /* an empty match: step past it */
+				continue;
+			}
+			from = ov[1];
+			if (ms == PCRE2_UNSET || ms == me || !lang_ok(x->lang, lp_para_lang_at(p, ms)))
+				continue;
+			memset(&h, 0, sizeof h);
+			h.start = ms;
+			h.end = me;
+			h.kind = x->kind;
+			h.label = x->label;
+			h.rule = x->r->id;
+			s->tmp.len = 0;
+			if (x->canonical)
+				lp_rx_expand(&s->tmp, x->canonical, x->re, s->md, p->text);
+			cl = s->tmp.len;
+			if (x->value)
+				lp_rx_expand(&s->tmp, x->value, x->re, s->md, p->text);
+			vl = s->tmp.len - cl;
+			if (x->negated) {
+				size_t before = s->tmp.len;
+				lp_rx_expand(&s->tmp, x->negated, x->re, s->md, p->text);
+				h.negated = s->tmp.len > before && strncmp(s->tmp.p + before, "0", s->tmp.len - before);
+			}
+			h.canonical = (struct lp_str){ s->tmp.p, cl };
+			h.value = (struct lp_str){ s->tmp.p ? s->tmp.p + cl : NULL, vl };
+			lp_para_hit(p, &h);
+		}
+	}
+}
+
+static void
+rx_free(void *st)
+{
+	struct rxstate *s = st;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		pcre2_code_free(s->rules[i].re);
+	free(s->rules);
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mc);
+	lp_buf_free(&s->tmp);
+	free(s);
+}
+
+const struct lp_engine lp_rx_engine = { "rx", rx_load, NULL, rx_tag, rx_free };

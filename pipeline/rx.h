@@ -1,0 +1,29 @@
+/*
+ * rx.h - PCRE2 helpers shared by the engines: compile a rule's regex with
+ * the project's options, run it under match limits, expand templates.
+ */
+#ifndef LP_RX_H
+#define LP_RX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "rules.h"
+#include "tagger.h"
+
+/* Compile the value of key `key` of rule r (UTF, UCP; JIT when available).
+ * NULL after printing FILE:LINE: rule ID: message at offset N. */
+pcre2_code *lp_rx_compile(const struct lp_rule *r, const char *key);
+/* A match context with the match and depth limits that keep a pathological
+ * pattern from hanging a run. */
+pcre2_match_context *lp_rx_context(void);
+/* Match; returns pcre2_match's result.  Limit errors are reported once per
+ * rule and paragraph as DOC: rule ID: message, and count as no match. */
+int lp_rx_match(const pcre2_code *re, const char *s, size_t len, size_t from,
+                pcre2_match_data *md, pcre2_match_context *mc, const char *doc,
+                const char *rule);
+/* Expand $1..$9 and ${name} in tpl with the groups of md over subject s. */
+void lp_rx_expand(struct lp_buf *out, const char *tpl, const pcre2_code *re,
+                  pcre2_match_data *md, const char *s);
+
+#endif

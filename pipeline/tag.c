@@ -1,0 +1,809 @@
+/*
+ * tag.c - the tag stage's frame: paragraphs, engines, and the conversion of
+ * hits into annotations.
+ *
+ * Paragraphs: hard-wrapped text breaks phrases across lines ("section 6 of"
+ * / "article 44"), so lines are joined into paragraphs before tagging.  A
+ * line continues the paragraph unless it is blank, belongs to another
+ * document, starts like a heading or a numbered item, or follows a line that
+ * ended a sentence while it starts a new one.  Paragraphs are capped
+ * (PARA_MAX_BYTES, PARA_MAX_LINES) so memory stays bounded.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "escape.h"
+#include "normalize.h"
+#include "tagger.h"
+
+#define PARA_MAX_BYTES (256 * 1024)
+#define PARA_MAX_LINES 512
+#define CONTEXT_MAX 300 /* bytes of context either side of a match, at most */
+
+struct pline {
+	size_t off, len; /* in the paragraph text */
+	long lineno;
+	uint64_t start;
+	char lang[4];
+	unsigned flags;
+	struct lp_map map;
+};
+
+struct hitrec {
+	struct lp_hit h;
+	size_t coff, voff, poff; /* strings in the arena */
+	size_t seq;
+};
+
+struct set {
+	char *name;
+	const struct lp_engine *eng;
+	void *st;
+	struct lp_rules rules;
+};
+
+struct lp_tagger {
+	struct lp_sink out;
+	struct set *sets;
+	int nsets;
+	struct lp_docctx ctx;
+	char *doc;
+	struct lp_buf text;
+	struct pline *lines;
+	size_t nlines, lcap;
+	struct hitrec *hits;
+	size_t nhits, hcap;
+	struct lp_buf arena;
+	int verbose_check;
+};
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+load_set(struct set *s, const char *patdir, const char *name)
+{
+	size_t pl = strlen(patdir) + strlen(name) + 2;
+	char *dir = lp_xmalloc(pl);
+	int errs;
+
+	snprintf(dir, pl, "%s/%s", patdir, name);
+	s->name = lp_xstrdup(name);
+	s->eng = lp_engine_for(name);
+	errs = lp_rules_load(dir, &s->rules);
+	if (!errs) {
+		s->st = s->eng->load(&s->rules, dir);
+		if (!s->st)
+			errs = 1;
+	}
+	free(dir);
+	return errs;
+}
+
+struct lp_tagger *
+lp_tagger_new(const char *patdir, char **sets, int nsets, const struct lp_sink *out)
+{
+	struct lp_tagger *t = lp_xmalloc(sizeof *t);
+	char **names = NULL;
+	int n = 0, i, errs = 0;
+
+	memset(t, 0, sizeof *t);
+	if (out)
+		t->out = *out;
+	if (nsets > 0) {
+		names = lp_xmalloc((size_t)nsets * sizeof *names);
+		for (i = 0; i < nsets; i++)
+			names[n++] = lp_xstrdup(sets[i]);
+	} else {
+		DIR *d = opendir(patdir);
+		struct dirent *e;
+
+		if (!d) {
+			lp_warn("%s:", patdir);
+			free(t);
+			return NULL;
+		}
+		while ((e = readdir(d))) {
+			struct stat sb;
+			size_t pl = strlen(patdir) + strlen(e->d_name) + 2;
+			char *p;
+
+			if (e->d_name[0] == '.')
+				continue;
+			p = lp_xmalloc(pl);
+			snprintf(p, pl, "%s/%s", patdir, e->d_name);
+			if (!stat(p, &sb) && S_ISDIR(sb.st_mode)) {
+				names = lp_xrealloc(names, (size_t)(n + 1) * sizeof *names);
+				names[n++] = lp_xstrdup(e->d_name);
+			}
+			free(p);
+		}
+		closedir(d);
+		/* refs first: its headings and citations give the other sets
+		 * their provision; then the rest in name order */
+		qsort(names, (size_t)n, sizeof *names, cmpstr);
+		for (i = 0; i < n; i++)
+			if (!strcmp(names[i], "refs") && i > 0) {
+				char *r = names[i];
+				memmove(names + 1, names, (size_t)i * sizeof *names);
+				names[0] = r;
+			}
+	}
+	t->sets = lp_xmalloc((size_t)(n ? n : 1) * sizeof *t->sets);
+	memset(t->sets, 0, (size_t)(n ? n : 1) * sizeof *t->sets);
+	t->nsets = n;
+	for (i = 0; i < n; i++) {
+		errs += load_set(&t->sets[i], patdir, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	if (errs) {
+		lp_tagger_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+lp_tagger_free(struct lp_tagger *t)
+{
+	int i;
+	size_t j;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->nsets; i++) {
+		if (t->sets[i].st)
+			t->sets[i].eng->free(t->sets[i].st);
+		lp_rules_free(&t->sets[i].rules);
+		free(t->sets[i].name);
+	}
+	free(t->sets);
+	for (j = 0; j < t->lcap; j++)
+		lp_map_free(&t->lines[j].map);
+	free(t->lines);
+	free(t->hits);
+	lp_buf_free(&t->text);
+	lp_buf_free(&t->arena);
+	lp_buf_free(&t->ctx.provision);
+	free(t->doc);
+	free(t);
+}
+
+void
+lp_tagger_doc_begin(struct lp_tagger *t, const char *doc)
+{
+	int i;
+
+	lp_tagger_flush(t);
+	free(t->doc);
+	t->doc = lp_xstrdup(doc);
+	t->ctx.doc = t->doc;
+	t->ctx.provision.len = 0;
+	for (i = 0; i < t->nsets; i++)
+		if (t->sets[i].eng->doc_begin)
+			t->sets[i].eng->doc_begin(t->sets[i].st, &t->ctx);
+}
+
+/* ---- paragraph assembly ---- */
+
+static int
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static size_t
+skip_space(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* "12." "3)" "102-3." "а)" "•": the start of a numbered item or a list line. */
+static int
+starts_item(const char *s, size_t n)
+{
+	size_t i = skip_space(s, n), d = i;
+	int l;
+
+	while (d < n && ((s[d] >= '0' && s[d] <= '9') || (d > i && s[d] == '-' && d + 1 < n && s[d + 1] >= '0' && s[d + 1] <= '9')))
+		d++;
+	if (d > i && d < n && (s[d] == ')' || (s[d] == '.' && (d + 1 == n || s[d + 1] == ' '))))
+		return 1;
+	if (i < n && (unsigned char)s[i] >= 0x80) {
+		uint32_t c = lp_u8dec(s + i, n - i, &l);
+		if (c == 0x2022 || c == 0x25cf || c == 0x2013)
+			return 1;
+		/* "а)" "б)": a Cyrillic letter item */
+		if (c >= 0x430 && c <= 0x44f && i + (size_t)l < n && s[i + (size_t)l] == ')')
+			return 1;
+	} else if (i + 1 < n && s[i] >= 'a' && s[i] <= 'z' && s[i + 1] == ')') {
+		return 1;
+	}
+	return 0;
+}
+
+/* Headings start with the unit word and a number: "Статья 44.", "Article 44.",
+ * "44-бап.", "Глава 3", "Chapter 3", "3-тарау". */
+static int
+starts_heading(const char *s, size_t n)
+{
+	static const char *const words[] = { "Статья ", "СТАТЬЯ ", "Article ", "ARTICLE ",
+		"Глава ", "ГЛАВА ", "Chapter ", "CHAPTER ", NULL };
+	size_t i = skip_space(s, n), d;
+	int k;
+
+	for (k = 0; words[k]; k++) {
+		size_t wl = strlen(words[k]);
+		if (n - i > wl && !memcmp(s + i, words[k], wl) && s[i + wl] >= '0' && s[i + wl] <= '9')
+			return 1;
+	}
+	d = i;
+	while (d < n && ((s[d] >= '0' && s[d] <= '9') || s[d] == '-'))
+		d++;
+	if (d > i && s[d - 1] == '-' && d < n) {
+		static const char *const kk[] = { "бап", "тарау", "БАП", "ТАРАУ", NULL };
+		for (k = 0; kk[k]; k++)
+			if (n - d >= strlen(kk[k]) && !memcmp(s + d, kk[k], strlen(kk[k])))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+ends_sentence(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '"' || s[n - 1] == ')'))
+		n--;
+	if (n >= 2 && (unsigned char)s[n - 2] == 0xc2 && (unsigned char)s[n - 1] == 0xbb) /* » */
+		n -= 2;
+	return n > 0 && strchr(".!?;:", s[n - 1]) != NULL;
+}
+
+static int
+starts_sentence(const char *s, size_t n)
+{
+	size_t i = skip_space(s, n);
+	int l;
+	uint32_t c;
+
+	if (i == n)
+		return 0;
+	c = lp_u8dec(s + i, n - i, &l);
+	if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("(\"'", (int)c))
+		return 1;
+	return (c >= 0x400 && c <= 0x42f) || c == 0xab /* « */ || c == 0x2013 ||
+	       c == 0x406 || c == 0x4d8 || c == 0x492 || c == 0x49a || c == 0x4a2 ||
+	       c == 0x4e8 || c == 0x4b0 || c == 0x4ae || c == 0x4ba;
+}
+
+/* A capital letter (or an opening quote before one) after a sentence end;
+ * digits do not count, so "ст. 44" and "Art. 44" are not sentence ends. */
+static int
+starts_capital(const char *s, size_t n)
+{
+	int l;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	c = lp_u8dec(s, n, &l);
+	if (c == 0xab || c == '"' || c == '(')
+		return n > (size_t)l && starts_capital(s + l, n - (size_t)l);
+	return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42f) || c == 0x406 ||
+	       c == 0x4d8 || c == 0x492 || c == 0x49a || c == 0x4a2 || c == 0x4e8 ||
+	       c == 0x4b0 || c == 0x4ae || c == 0x4ba;
+}
+
+static int
+continues(const struct lp_tagger *t, const struct lp_line *l)
+{
+	const struct pline *prev;
+	const char *pt;
+
+	if (t->nlines == 0 || strcmp(t->doc ? t->doc : "", l->doc))
+		return 0;
+	if (t->text.len + l->len > PARA_MAX_BYTES || t->nlines >= PARA_MAX_LINES)
+		return 0;
+	if (l->flags & LP_CONT)
+		return 1;
+	prev = &t->lines[t->nlines - 1];
+	if (prev->flags & LP_HYPHEN)
+		return 1;
+	if (starts_item(l->text, l->len) || starts_heading(l->text, l->len))
+		return 0;
+	pt = t->text.p + t->lines[0].off;
+	if (starts_heading(pt, t->lines[0].len) && t->nlines == 1)
+		return 0;
+	return !(ends_sentence(t->text.p + prev->off, prev->len) && starts_sentence(l->text, l->len));
+}
+
+void
+lp_tagger_line(struct lp_tagger *t, const struct lp_line *l)
+{
+	struct pline *pl;
+
+	if (!t->doc || strcmp(t->doc, l->doc))
+		lp_tagger_doc_begin(t, l->doc);
+	if (is_blank(l->text, l->len) && !(l->flags & LP_CONT)) {
+		lp_tagger_flush(t);
+		return;
+	}
+	if (!continues(t, l))
+		lp_tagger_flush(t);
+	if (t->nlines > 0 && !(l->flags & LP_CONT) && !(t->lines[t->nlines - 1].flags & LP_HYPHEN))
+		lp_buf_addc(&t->text, ' ');
+	if (t->nlines == t->lcap) {
+		size_t old = t->lcap;
+		t->lcap = t->lcap ? t->lcap * 2 : 16;
+		t->lines = lp_xrealloc(t->lines, t->lcap * sizeof *t->lines);
+		memset(t->lines + old, 0, (t->lcap - old) * sizeof *t->lines);
+	}
+	pl = &t->lines[t->nlines++];
+	pl->off = t->text.len;
+	pl->len = l->len;
+	pl->lineno = l->lineno;
+	pl->start = l->start;
+	memcpy(pl->lang, l->lang, sizeof pl->lang);
+	pl->flags = l->flags;
+	lp_map_copy(&pl->map, &l->map);
+	lp_buf_add(&t->text, l->text, l->len);
+}
+
+/* ---- hits to annotations ---- */
+
+void
+lp_para_hit(struct lp_para *p, const struct lp_hit *h)
+{
+	struct lp_tagger *t = p->t;
+	struct hitrec *r;
+
+	if (h->end <= h->start || h->end > p->len)
+		return;
+	if (t->nhits == t->hcap) {
+		t->hcap = t->hcap ? t->hcap * 2 : 32;
+		t->hits = lp_xrealloc(t->hits, t->hcap * sizeof *t->hits);
+	}
+	r = &t->hits[t->nhits];
+	r->h = *h;
+	r->seq = t->nhits++;
+	r->coff = t->arena.len;
+	lp_buf_add(&t->arena, h->canonical.p, h->canonical.p ? h->canonical.n : 0);
+	r->voff = t->arena.len;
+	lp_buf_add(&t->arena, h->value.p, h->value.p ? h->value.n : 0);
+	r->poff = t->arena.len;
+	lp_buf_add(&t->arena, h->provision.p, h->provision.p ? h->provision.n : 0);
+	r->h.canonical.n = h->canonical.p ? h->canonical.n : 0;
+	r->h.value.n = h->value.p ? h->value.n : 0;
+	r->h.provision.n = h->provision.p ? h->provision.n : 0;
+}
+
+static size_t
+line_at(const struct lp_tagger *t, size_t off)
+{
+	size_t lo = 0, hi = t->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (t->lines[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const char *
+lp_para_lang_at(const struct lp_para *p, size_t off)
+{
+	return p->t->nlines ? p->t->lines[line_at(p->t, off)].lang : "und";
+}
+
+static int
+cmphit(const void *a, const void *b)
+{
+	const struct hitrec *x = a, *y = b;
+
+	if (x->h.start != y->h.start)
+		return x->h.start < y->h.start ? -1 : 1;
+	if (x->h.end != y->h.end)
+		return x->h.end > y->h.end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sentence boundaries: [.!?] then space then a capital or an opening mark. */
+static void
+sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *se)
+{
+	size_t i;
+
+	*ss = 0;
+	for (i = start; i > 0; i--) {
+		if (start - i > CONTEXT_MAX) {
+			*ss = i;
+			break;
+		}
+		if (i >= 2 && strchr(".!?", s[i - 2]) && s[i - 1] == ' ' && starts_capital(s + i, n - i)) {
+			*ss = i;
+			break;
+		}
+	}
+	*se = n;
+	for (i = end; i < n; i++) {
+		if (i - end > CONTEXT_MAX) {
+			*se = i;
+			break;
+		}
+		if (strchr(".!?", s[i]) && i + 1 < n && s[i + 1] == ' ' && starts_capital(s + i + 2, n - i - 2)) {
+			*se = i + 1;
+			break;
+		}
+	}
+	/* never cut a UTF-8 sequence */
+	while (*ss > 0 && ((unsigned char)s[*ss] & 0xc0) == 0x80)
+		(*ss)--;
+	while (*se < n && ((unsigned char)s[*se] & 0xc0) == 0x80)
+		(*se)++;
+	while (*ss < start && s[*ss] == ' ')
+		(*ss)++;
+}
+
+static long
+chars(const char *s, size_t n)
+{
+	long c = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+static void
+emit_hits(struct lp_tagger *t)
+{
+	size_t i, j;
+	const char *text = t->text.p;
+
+	qsort(t->hits, t->nhits, sizeof *t->hits, cmphit);
+	for (i = 0; i < t->nhits; i++) {
+		struct hitrec *r = &t->hits[i];
+		const struct lp_hit *h = &r->h;
+		size_t li = line_at(t, h->start), lj = line_at(t, h->end - 1), ss, se;
+		const struct pline *a, *b;
+		struct lp_ann ann;
+
+		if (h->start >= t->lines[li].off + t->lines[li].len && li + 1 < t->nlines)
+			li++; /* a match starting on the space that joins two lines */
+		a = &t->lines[li];
+		b = &t->lines[lj];
+		sentence(text, t->text.len, h->start, h->end, &ss, &se);
+		memset(&ann, 0, sizeof ann);
+		ann.doc = t->doc;
+		ann.line = a->lineno;
+		ann.col = 1 + chars(text + a->off, h->start > a->off ? h->start - a->off : 0);
+		ann.start = a->start + lp_map_orig(&a->map, h->start > a->off ? h->start - a->off : 0, 0);
+		ann.end = b->start + lp_map_orig(&b->map, h->end - b->off > b->len ? b->len : h->end - b->off, 1);
+		ann.lang = a->lang;
+		ann.kind = h->kind;
+		ann.label = h->label;
+		ann.canonical = (struct lp_str){ t->arena.p + r->coff, h->canonical.n };
+		ann.value = (struct lp_str){ t->arena.p + r->voff, h->value.n };
+		ann.negated = h->negated;
+		ann.provision = (struct lp_str){ t->arena.p + r->poff, h->provision.n };
+		if (ann.provision.n == 0 && strcmp(h->kind, "ref") && strcmp(h->kind, "act")) {
+			/* a restriction or penalty belongs to the provision cited in its sentence */
+			for (j = 0; j < t->nhits; j++) {
+				const struct hitrec *q = &t->hits[j];
+				if (!strcmp(q->h.kind, "ref") && q->h.start >= ss && q->h.end <= se && q->h.canonical.n) {
+					ann.provision = (struct lp_str){ t->arena.p + q->coff, q->h.canonical.n };
+					break;
+				}
+			}
+		}
+		if (ann.provision.n == 0)
+			ann.provision = (struct lp_str){ t->ctx.provision.p, t->ctx.provision.len };
+		ann.rule = h->rule;
+		ann.match = (struct lp_str){ text + h->start, h->end - h->start };
+		ann.context = (struct lp_str){ text + ss, se - ss };
+		if (t->out.ann)
+			t->out.ann(t->out.ctx, &ann);
+	}
+}
+
+static void
+tag_para(struct lp_tagger *t, struct lp_para *p, int only)
+{
+	int i;
+
+	for (i = 0; i < t->nsets; i++)
+		if (only < 0 || only == i)
+			t->sets[i].eng->tag(t->sets[i].st, p);
+}
+
+void
+lp_tagger_flush(struct lp_tagger *t)
+{
+	struct lp_para p;
+
+	if (t->nlines == 0)
+		return;
+	memset(&p, 0, sizeof p);
+	p.doc = t->doc;
+	p.text = t->text.p;
+	p.len = t->text.len;
+	p.lang = t->lines[0].lang;
+	p.ctx = &t->ctx;
+	p.t = t;
+	t->nhits = 0;
+	t->arena.len = 0;
+	tag_para(t, &p, -1);
+	emit_hits(t);
+	t->nlines = 0;
+	t->text.len = 0;
+	t->nhits = 0;
+}
+
+/* ---- the sink for `run` ---- */
+
+static void
+s_doc(void *ctx, const char *doc, const char *enc)
+{
+	(void)enc;
+	lp_tagger_doc_begin(ctx, doc);
+}
+
+static void
+s_line(void *ctx, const struct lp_line *l)
+{
+	lp_tagger_line(ctx, l);
+}
+
+static void
+s_end(void *ctx, const struct lp_docstats *st)
+{
+	(void)st;
+	lp_tagger_flush(ctx);
+}
+
+void
+lp_tagger_sink(struct lp_tagger *t, struct lp_sink *s)
+{
+	memset(s, 0, sizeof *s);
+	s->ctx = t;
+	s->doc_begin = s_doc;
+	s->line = s_line;
+	s->doc_end = s_end;
+}
+
+/* ---- example checking ---- */
+
+struct collect {
+	struct lp_buf got; /* summaries, one per line */
+	int n;
+	int from_rule;
+	const char *rule;
+};
+
+static void
+summary(struct lp_buf *b, const struct lp_ann *a)
+{
+	if (a->canonical.n) {
+		lp_buf_add(b, a->canonical.p, a->canonical.n);
+	} else {
+		lp_buf_add(b, a->label, strlen(a->label));
+		if (a->value.n) {
+			lp_buf_addc(b, ' ');
+			lp_buf_add(b, a->value.p, a->value.n);
+		}
+		if (a->negated)
+			lp_buf_add(b, " negated", 8);
+	}
+	lp_buf_addc(b, '\n');
+}
+
+static void
+c_ann(void *ctx, const struct lp_ann *a)
+{
+	struct collect *c = ctx;
+
+	summary(&c->got, a);
+	c->n++;
+	if (!strcmp(a->rule, c->rule))
+		c->from_rule = 1;
+}
+
+static int
+cmpline(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort the newline-separated items of b in place into a canonical string. */
+static void
+sort_items(struct lp_buf *b)
+{
+	char **items = NULL, *p, *copy;
+	size_t n = 0, i, len = 0;
+
+	lp_buf_addc(b, '\0');
+	copy = lp_xstrdup(b->p);
+	for (p = strtok(copy, "\n"); p; p = strtok(NULL, "\n")) {
+		items = lp_xrealloc(items, (n + 1) * sizeof *items);
+		items[n++] = p;
+	}
+	qsort(items, n, sizeof *items, cmpline);
+	b->len = 0;
+	for (i = 0; i < n; i++) {
+		lp_buf_add(b, items[i], strlen(items[i]));
+		lp_buf_add(b, i + 1 < n ? "; " : "", i + 1 < n ? 2 : 0);
+		len++;
+	}
+	lp_buf_addc(b, '\0');
+	b->len--;
+	free(items);
+	free(copy);
+}
+
+static int
+check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_kv *kv, int positive)
+{
+	struct collect c;
+	struct lp_sink saved = t->out;
+	struct lp_buf want = { 0 };
+	char *text = lp_xstrdup(kv->val), *arrow = NULL, *line;
+	size_t tlen;
+	long lineno = 1;
+	uint64_t off = 0;
+	int fail = 0;
+
+	memset(&c, 0, sizeof c);
+	c.rule = r->id;
+	if (positive) {
+		char *a = strstr(text, " => ");
+		/* the last " => " separates text from expectation */
+		while (a) {
+			arrow = a;
+			a = strstr(a + 1, " => ");
+		}
+		if (!arrow) {
+			lp_note("%s:%d: example without ' => expected'", r->file, kv->line);
+			free(text);
+			return 1;
+		}
+		*arrow = '\0';
+		{
+			char *e = arrow + 4, *s;
+			for (s = strtok(e, ";"); s; s = strtok(NULL, ";")) {
+				while (*s == ' ')
+					s++;
+				size_t l = strlen(s);
+				while (l > 0 && s[l - 1] == ' ')
+					l--;
+				if (l == 0 || (l == 1 && *s == '-'))
+					continue; /* "=> -" expects nothing */
+				lp_buf_add(&want, s, l);
+				lp_buf_addc(&want, '\n');
+			}
+		}
+	}
+	tlen = lp_unescape(text, strlen(text));
+	text[tlen] = '\0';
+	t->out.ctx = &c;
+	t->out.ann = c_ann;
+	free(t->doc);
+	t->doc = lp_xstrdup(r->file);
+	t->ctx.doc = t->doc;
+	t->ctx.provision.len = 0;
+	if (t->sets[si].eng->doc_begin)
+		t->sets[si].eng->doc_begin(t->sets[si].st, &t->ctx);
+	for (line = text; line;) {
+		char *nl = strchr(line, '\n');
+		size_t ll = nl ? (size_t)(nl - line) : strlen(line);
+		struct lp_line l;
+
+		memset(&l, 0, sizeof l);
+		l.doc = t->doc;
+		l.lineno = lineno++;
+		l.start = off;
+		l.end = off + ll;
+		memcpy(l.lang, lp_guess_lang(line, ll), 4);
+		lp_map_add(&l.map, (uint32_t)ll, (uint32_t)ll);
+		l.text = line;
+		l.len = ll;
+		if (!continues(t, &l) || is_blank(line, ll)) {
+			struct lp_para p;
+			memset(&p, 0, sizeof p);
+			if (t->nlines) {
+				p.doc = t->doc; p.text = t->text.p; p.len = t->text.len;
+				p.lang = t->lines[0].lang; p.ctx = &t->ctx; p.t = t;
+				t->nhits = 0; t->arena.len = 0;
+				tag_para(t, &p, si);
+				emit_hits(t);
+				t->nlines = 0; t->text.len = 0;
+			}
+		}
+		if (!is_blank(line, ll))
+			lp_tagger_line(t, &l);
+		lp_map_free(&l.map);
+		off += ll + 1;
+		line = nl ? nl + 1 : NULL;
+	}
+	if (t->nlines) {
+		struct lp_para p;
+		memset(&p, 0, sizeof p);
+		p.doc = t->doc; p.text = t->text.p; p.len = t->text.len;
+		p.lang = t->lines[0].lang; p.ctx = &t->ctx; p.t = t;
+		t->nhits = 0; t->arena.len = 0;
+		tag_para(t, &p, si);
+		emit_hits(t);
+		t->nlines = 0; t->text.len = 0;
+	}
+	t->out = saved;
+	sort_items(&c.got);
+	sort_items(&want);
+	if (positive) {
+		if (strcmp(c.got.p, want.p)) {
+			lp_note("%s:%d: rule %s: example \"%s\": want [%s], got [%s]", r->file, kv->line,
+			        r->id, text, want.p, c.got.p);
+			fail = 1;
+		} else if (!c.from_rule && want.len) {
+			lp_note("%s:%d: rule %s: example \"%s\" is matched, but by another rule", r->file,
+			        kv->line, r->id, text);
+			fail = 1;
+		}
+	} else if (c.n) {
+		lp_note("%s:%d: rule %s: counter-example \"%s\" is matched: [%s]", r->file, kv->line,
+		        r->id, text, c.got.p);
+		fail = 1;
+	}
+	if (!fail && t->verbose_check)
+		printf("ok %s:%d %s\n", r->file, kv->line, r->id);
+	lp_buf_free(&c.got);
+	lp_buf_free(&want);
+	free(text);
+	return fail;
+}
+
+int
+lp_tagger_check(struct lp_tagger *t, int verbose)
+{
+	int i, fails = 0;
+	size_t j, k;
+
+	t->verbose_check = verbose;
+	for (i = 0; i < t->nsets; i++) {
+		const struct lp_rules *rs = &t->sets[i].rules;
+		for (j = 0; j < rs->n; j++) {
+			const struct lp_rule *r = &rs->r[j];
+			int nex = 0;
+			for (k = 0; k < r->nkv; k++) {
+				if (!strcmp(r->kv[k].key, "example")) {
+					fails += check_one(t, i, r, &r->kv[k], 1);
+					nex++;
+				} else if (!strcmp(r->kv[k].key, "not")) {
+					fails += check_one(t, i, r, &r->kv[k], 0);
+				}
+			}
+			if (nex == 0) {
+				lp_note("%s:%d: rule %s has no example", r->file, r->line, r->id);
+				fails++;
+			}
+		}
+	}
+	return fails;
+}

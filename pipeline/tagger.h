@@ -1,0 +1,81 @@
+/*
+ * tagger.h - the tag stage: lines are gathered into paragraphs, each set's
+ * engine finds hits in a paragraph's text, and the stage turns hits into
+ * annotations that point at the original bytes.
+ *
+ * Engines see only normalized paragraph text and byte offsets into it; the
+ * line, column, original offsets, language, match and context of every row
+ * are worked out here, once, for all engines.
+ */
+#ifndef LP_TAGGER_H
+#define LP_TAGGER_H
+
+#include "lexpipe.h"
+#include "rules.h"
+#include "util.h"
+
+/* What an engine found: offsets are bytes into the paragraph text.  Strings
+ * are copied by lp_para_hit; the engine keeps ownership of what it passes. */
+struct lp_hit {
+	size_t start, end;
+	const char *kind, *label; /* static, or owned by the engine's state */
+	const char *rule;         /* the rule id, owned by the engine's rules */
+	struct lp_str canonical, value, provision;
+	int negated;
+};
+
+/* Document-wide state shared by the engines of one tag stage. */
+struct lp_docctx {
+	const char *doc;
+	struct lp_buf provision; /* set by headings: the provision the text is under */
+};
+
+struct lp_para {
+	const char *doc;
+	const char *text;
+	size_t len;
+	const char *lang; /* the language of the paragraph's first line */
+	struct lp_docctx *ctx;
+	struct lp_tagger *t;
+};
+
+/* Record a hit (copies its strings). */
+void lp_para_hit(struct lp_para *p, const struct lp_hit *h);
+/* Language of the line holding paragraph offset off. */
+const char *lp_para_lang_at(const struct lp_para *p, size_t off);
+
+struct lp_engine {
+	const char *name;
+	/* Build the state from the set's rules and directory; NULL after
+	 * printing errors as FILE:LINE: message. */
+	void *(*load)(const struct lp_rules *rules, const char *dir);
+	void (*doc_begin)(void *st, struct lp_docctx *ctx);
+	void (*tag)(void *st, struct lp_para *p);
+	void (*free)(void *st);
+};
+
+/* The engine for a set name: its own for refs, restrict and penalty, the
+ * plain regex engine for any other set a user adds. */
+const struct lp_engine *lp_engine_for(const char *set);
+extern const struct lp_engine lp_rx_engine;
+
+struct lp_tagger;
+
+/* Load sets (all directories of patdir when nsets is 0) and send annotations
+ * to out->ann.  NULL after printing errors. */
+struct lp_tagger *lp_tagger_new(const char *patdir, char **sets, int nsets,
+                                const struct lp_sink *out);
+void lp_tagger_free(struct lp_tagger *t);
+void lp_tagger_doc_begin(struct lp_tagger *t, const char *doc);
+/* Add a line; a paragraph that the line does not continue is tagged first. */
+void lp_tagger_line(struct lp_tagger *t, const struct lp_line *l);
+/* Tag and emit what is pending. */
+void lp_tagger_flush(struct lp_tagger *t);
+/* A sink that feeds the tagger (for `run`): lines in, annotations out. */
+void lp_tagger_sink(struct lp_tagger *t, struct lp_sink *s);
+
+/* `lexpipe patterns --check`: run every example of every rule; prints
+ * FILE:LINE: message for each failure and returns the number of failures. */
+int lp_tagger_check(struct lp_tagger *t, int verbose);
+
+#endif

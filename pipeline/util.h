@@ -1,0 +1,50 @@
+/*
+ * util.h - messages, exit status and checked allocation.
+ *
+ * Messages follow sbase: "lexpipe: what" and, when the format ends in ':',
+ * the system's reason.  Errors are remembered in lp_status so a run goes on
+ * with the next file and still exits 2 (grep's convention).
+ */
+#ifndef LP_UTIL_H
+#define LP_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+extern const char *lp_argv0;
+extern int lp_status; /* 0, or 2 once anything failed */
+
+void lp_die(const char *fmt, ...);  /* message, exit 2 */
+void lp_warn(const char *fmt, ...); /* message, status 2 */
+void lp_note(const char *fmt, ...); /* message only */
+
+void *lp_xmalloc(size_t n);
+void *lp_xrealloc(void *p, size_t n);
+char *lp_xstrdup(const char *s);
+char *lp_xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer; the owner frees b->p. */
+struct lp_buf {
+	char *p;
+	size_t len, cap;
+};
+void lp_buf_reserve(struct lp_buf *b, size_t extra);
+void lp_buf_add(struct lp_buf *b, const void *p, size_t n);
+void lp_buf_addc(struct lp_buf *b, char c);
+void lp_buf_free(struct lp_buf *b);
+
+/* Write all of p to stdout through stdio; a write error is found by lp_fshut. */
+void lp_out(const void *p, size_t n);
+/* Die now if an earlier write failed, so a full disk stops a long run early. */
+void lp_out_check(void);
+/* Flush and check stdout; exit 2 with a message on failure. */
+void lp_fshut(void);
+
+/* UTF-8: length of the sequence starting with byte c (1 for invalid lead bytes). */
+int lp_u8len(unsigned char c);
+/* Encode code point into dst (4 bytes room); returns length. */
+int lp_u8enc(uint32_t cp, char *dst);
+/* Decode one code point at s (valid UTF-8 assumed, as after `norm`); *len gets its length. */
+uint32_t lp_u8dec(const char *s, size_t n, int *len);
+
+#endif
