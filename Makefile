@@ -31,10 +31,10 @@ OBJ = $(SRC:pipeline/%.c=build/%.o)
 ASAN_OBJ = $(SRC:pipeline/%.c=build/asan/%.o)
 UNIT = $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/*.c))
 
-ALLCFLAGS = $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPCFLAGS) -DLP_PATTERNS_DIR='"$(DATADIR)/patterns"'
+ALLCFLAGS = $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPCFLAGS)
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g
 
-.PHONY: all deps test-deps bench-deps check demo install uninstall clean asan bench eval
+.PHONY: FORCE all deps test-deps bench-deps check demo install uninstall clean asan bench eval
 
 all: lexpipe
 
@@ -52,8 +52,20 @@ lexpipe: $(OBJ) build/main.o
 build/%.o: pipeline/%.c $(HDR) | build/.dir
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
+# Where the installed binary finds its patterns.  Rewritten only when PREFIX
+# changes, so `make install PREFIX=...` rebuilds main.o and nothing else.
+build/config.h: FORCE | build/.dir
+	@echo '#define LP_PATTERNS_DIR "$(DATADIR)/patterns"' >$@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@
+	@rm -f $@.tmp
+build/main.o: pipeline/main.c build/config.h $(HDR)
+	$(CC) $(ALLCFLAGS) -Ibuild -c -o $@ $<
+build/asan/main.o: pipeline/main.c build/config.h $(HDR)
+	$(CC) $(WARN) $(SANFLAGS) $(CPPFLAGS) $(DEPCFLAGS) -Ibuild -c -o $@ $<
+FORCE:
+
 build/asan/%.o: pipeline/%.c $(HDR) | build/.dir
-	$(CC) $(WARN) $(SANFLAGS) $(CPPFLAGS) $(DEPCFLAGS) -DLP_PATTERNS_DIR='"$(DATADIR)/patterns"' -c -o $@ $<
+	$(CC) $(WARN) $(SANFLAGS) $(CPPFLAGS) $(DEPCFLAGS) -Ibuild -c -o $@ $<
 
 build/asan/lexpipe: $(ASAN_OBJ) build/asan/main.o
 	$(CC) $(SANFLAGS) -o $@ $^ $(DEPLIBS) $(ICONV_LIBS)

@@ -18,12 +18,14 @@
  *     per frequent bigram, and penalties for what real text does not do
  *     (box drawing, C1 controls, undefined bytes, stray symbols, Serbian or
  *     Tajik letters, uPPer case inside a word, Cyrillic glued to Latin).
+ *     Each word is scored by a Russian and a Kazakh model (see unigram[]).
  *     The highest score wins; ties go to the page listed first in cpages[].
  *
  * Windows-1251 and the Kazakh pages.  glibc's RK1048 and PT154 agree with
  * CP1251 on ASCII, on А-я (0xC0-0xFF), on Ёё, Іі (0xB2/0xB3) and on the
- * usual punctuation; they differ only in the slots where they put Kazakh
- * (and, for PT154, Tajik/Bashkir) letters:
+ * usual punctuation (checked byte by byte with iconv); they differ only
+ * in the slots where they put Kazakh letters, and PT154 also puts Tajik
+ * and Bashkir letters over ‚ † € ‰ ‹ ™ › ¤ ¦ ± µ and the soft hyphen:
  *
  *              ә  Ә  ғ  Ғ  қ  Қ  ң  Ң  ө  Ө  ұ  Ұ  ү  Ү  һ  Һ  і  І
  *     RK1048  BC A3 BA AA 9D 8D BE BD B4 A5 A2 A1 BF AF 9E 8E B3 B2
@@ -46,7 +48,9 @@
  * drawing; KOI8-R is listed first, so KOI8-U wins only when those slots
  * occur, and then as letters (є і ї ґ) they beat box drawing.
  * MacCyrillic shares lower case а-ю with CP1251; an all-lower-case sample
- * without я is identical under both and gets CP1251. */
+ * without я is identical under both and gets CP1251; an all-capitals
+ * sample is identical under MacCyrillic and CP866 (А-Я at 0x80-0x9F in
+ * both) and gets CP866. */
 #include <string.h>
 
 #include "detect.h"
@@ -229,54 +233,82 @@ enum {
 	L_YO = 32, L_SCHWA, L_GHE, L_QA, L_NG, L_OE, L_U, L_UE, L_HA, L_I,
 };
 
-/* Unigram score of each letter: 2*log2(64*p), p the letter's share of
- * letters in Russian text (standard frequency tables), with Kazakh letters
- * and ы at roughly half their share in Kazakh text.  Common letters score
+/* Two language models score every word, Russian and Kazakh: they share
+ * most letters but not their statistics, and one model for both would let
+ * a single Kazakh letter in a Russian word ("Қайдено" for MacCyrillic
+ * "Найдено") look as good as the truth.  Each word may take either model,
+ * but changing language between words costs SWITCH (a two-state Viterbi
+ * path), because Kazakh legal text is full of Russian names and loanwords
+ * ("Босния және Герцеговина") while a Russian text does not turn Kazakh
+ * for one word.
+ *
+ * Unigram score of each letter: 2*log2(64*p), p the letter's share of all
+ * letters (Russian: standard frequency tables; Kazakh: estimated, with
+ * room for the Russian loanwords of legal text).  Common letters score
  * above zero and rare ones below, so a wrong page, which spreads the text
- * over rare letters, loses even without bigram hits. */
-static const signed char unigram[NLET] = {
+ * over rare letters, loses even without bigram hits.  Kazakh letters in
+ * the Russian model score like undefined bytes. */
+static const signed char unigram[2][NLET] = {
+	{	/* Russian */
 	/* а  б  в  г  д  е   ж  з  и   й  к  л  м  н  о  п */
 	   5, 0, 3, 0, 2, 5, -1, 0, 4, -1, 2, 3, 2, 4, 6, 2,
 	/* р  с  т  у   ф   х   ц  ч   ш   щ    ъ  ы  ь   э   ю  я */
-	   3, 4, 4, 1, -5, -1, -3, 0, -2, -4, -11, 2, 0, -5, -3, 1,
-	/* ё   ә   ғ  қ   ң   ө   ұ   ү    һ  і */
-	  -6,  0, -2, 1, -1, -2, -1, -1, -10, 1,
+	   3, 4, 4, 1, -5, -1, -3, 0, -2, -4, -11, 1, 0, -5, -3, 1,
+	/* ё    ә    ғ    қ    ң    ө    ұ    ү    һ    і */
+	  -6, -14, -14, -14, -14, -14, -14, -14, -14, -14,
+	},
+	{	/* Kazakh */
+	/* а  б   в   г  д  е  ж  з  и  й  к  л  м  н  о   п */
+	   6, 1, -2, -1, 3, 5, 1, 0, 0, 1, 2, 4, 2, 4, 2, -1,
+	/* р  с  т  у   ф   х   ц   ч  ш    щ    ъ  ы   ь    э   ю   я */
+	   4, 3, 4, 2, -8, -7, -7, -5, 1, -13, -15, 4, -8, -10, -6, -2,
+	/*  ё  ә   ғ  қ  ң   ө   ұ  ү    һ  і */
+	  -15, 1, -1, 2, 0, -1, -1, 0, -10, 3,
+	},
 };
 
 /* Frequent lower-case bigrams, by hand from Russian and Kazakh frequency
- * lists; a bigram listed twice keeps its larger weight.  Parsed into a
- * matrix on the stack by load_bigrams() on every 8-bit call, which costs
- * less than scoring one kilobyte and keeps the function free of state. */
-static const char bigrams_top[] =	/* weight 4 */
+ * lists; a bigram listed twice keeps its larger weight, longer words add
+ * their first pair only.  They are parsed into matrices on the stack by
+ * load_bigrams() on every 8-bit call, which costs less than scoring one
+ * kilobyte and keeps the function free of state. */
+static const char ru_top[] =		/* weight 4 */
 	"ст но то на ен ов ни ра во ко пр ал ре ер ли го ет од по ол ор ом "
 	"ел ан ть ва ле ка ит не ат ес ти ль ин ро та ла ос де ем ме от за "
-	"об ой ри ск ие ия ый ых ая ое ак ав да ви ве ся ны ди им ст тв ль "
-	"ар ын ін ды ді ға ге қа ке ың ің ер ық ік ты ті ба бе ма ры рі қы "
-	"ғы ні лы лі ей уы ұл ыл іл ас ыс іс ақ ек ау тұ жа жү бі мә әр ша "
-	"сы сі сә әк өз үш құ ұр ді дың нің ға эт мя ля ря ия";
-static const char bigrams_common[] =	/* weight 2 */
+	"об ой ри ск ие ия ый ых ая ое ак ав да ви ве ся ны ди им тв эт мя "
+	"ля ря ай";
+static const char ru_common[] =		/* weight 2 */
 	"ам ба бы бу бо вл вн вы ги гл гр дв дл до др ду же жи зн зо ив ид "
 	"ик ил ис ич кл кт ку лу ми мо му нн нт нь оз ок он оп оч пе пи пл "
 	"пу рг ру рь са св се си сл сп су сх сь те тр ту уд уж ук ул ун уп "
 	"ус ут фо хо це ча че чи чн чт ше щи ье ью юр яв яз ац ег жд ед ек "
-	"иж ию иц ки кр кс ло нк ну ож ям ят ющ ущ ещ ащ ущ ую юс аз из ез "
-	"ег ем ей ий ие ии ую ые их ию ьн ьс ят ют уч оч вш ош ёт ён ёр ёх "
-	"ай ет ол ге ей ір ыр қт тү шы бұ ұз бү әл әт уә нә ән әм дә тә кә "
-	"бә ағ ығ рғ ұғ оғ ғұ ғо ұй ұс ұқ ұн үн үр үк өт өл өн өр өк ке кі "
-	"ең ең ңд ңе ңі ңы ақ ық іқ қо қу қт қы қа ші ін ің аң ің ты ті ні "
-	"ре ру жы жі ші із ыз ей ге жо жұ жә ие іп ып ім ым ық сқ лғ лд нд "
+	"иж ию иц ки кр кс ло нк ну ож ям ят ющ ущ ещ ащ ую юс аз из ез ей "
+	"ий ии ые их ьн ьс ют уч вш ош ёт ён ёр ёх ке ры ре ру ба бе ма ры "
 	"эк эл эф эн фа фи фо фе ць ци цы ча чё чу ща ще шь шн шк шл ъе ъя "
-	"ья ьи ьк ьм йт йс йн юд юб юч юз ящ ях ям ая яв хи ху ха хр хв хн "
-	"жн жа жу зв зд зы зу зм зи зр ыш ыв ыт ым ыр вя ня тя дя ся зя бя";
+	"ья ьи ьк ьм йт йс йн юд юб юч юз ящ ях ям яв хи ху ха хр хв хн жн "
+	"жа жу зв зд зы зу зм зи зр ыш ыв ыт ым ыр вя ня тя дя зя бя ег ер";
+static const char kk_top[] =		/* weight 4 */
+	"ар ан ен ын ін ды ді ла ле да де ға ге қа ке ың ің ал ер ат ет ол "
+	"ық ік ты ті са ра ре ба бе та те ма ме ры рі қы ғы ны ні лы лі ай "
+	"ей уы ұл ыл іл ас ыс іс ақ ек ау тұ жа жү бі мә әр ша сы сі сә әк "
+	"өз үш құ ұр ес дың нің бо ту";
+static const char kk_common[] =		/* weight 2 */
+	"ір ыр қт тү шы бұ ұз бү әл әт уә нә ән әм дә тә кә бә ағ ығ рғ ұғ "
+	"оғ ғұ ғо ұй ұс ұқ ұн үн үр үк өт өл өн өр өк кі ең ңд ңе ңі ңы іқ "
+	"қо қу ші аң жы жі із ыз жо жұ жә іп ып ім ым сқ лғ лд нд би бу он "
+	"ом ру се сп ст пр ко ия ци ур ус тт сс лл нн ли па пе по зе зы зі "
+	"ми мі мы нт рт рд ем еу ез ел ег иі уа ұт үй үз үл үм үс ше шқ қс "
+	"қп ғи ам ап аз ад ой ор ин ит ки ти ді ке ке ыт ық ең ір ек ет ла";
 
 /* How many score units each kind of non-letter costs. */
 enum {
-	PEN_CASE = 8,		/* upper case right after lower case in a word */
+	PEN_CASE = 10,		/* upper case right after lower case in a word */
+	SWITCH = 6,		/* change of language model between words */
 	PEN_SCRIPT = 6,		/* Cyrillic letter touching a Latin letter */
 	PEN_INWORD = 4,		/* quote or dash glued between two letters */
 	PEN_BADSTART = 6,	/* word starting with ь or ъ */
 	PEN_AFTERVOW = 6,	/* ь, ъ after a vowel */
-	PEN_GLUE = 4,		/* word starting with a closing quote or a dash,
+	PEN_GLUE = 8,		/* word starting with a closing quote or a dash,
 				 * or an opening quote right after a letter */
 	BONUS_CAP = 3,		/* Capitalised word: upper then lower case */
 };
@@ -287,7 +319,7 @@ struct ch {
 	signed char kind;
 	signed char let;	/* letter index for K_CYR, else -1 */
 	unsigned char up;	/* upper case letter */
-	signed char cost;	/* score of the character on its own */
+	signed char cost;	/* score as a non-letter (letters: unigram[]) */
 	signed char side;	/* punctuation: +1 opens, -1 closes, -2 dash */
 };
 
@@ -337,36 +369,31 @@ classify(unsigned c)
 	if ((r.let = (signed char)cyr_letter(c, &up)) >= 0) {
 		r.kind = K_CYR;
 		r.up = (unsigned char)up;
-		r.cost = unigram[r.let];
 		return r;
 	}
 	if (c >= 0x0400 && c <= 0x04FF) {
 		r.kind = K_ALIEN;
 		r.up = c < 0x0430 || (c >= 0x0460 && !(c & 1));
-		/* Ukrainian є ї ґ and Belarusian ў are real letters of a
-		 * neighbouring language; Serbian, Macedonian, Tajik and
-		 * Bashkir letters in our text mean a wrong page. */
-		switch (c) {
-		case 0x0454: case 0x0404: case 0x0457: case 0x0407:
-		case 0x0491: case 0x0490: case 0x045E: case 0x040E:
-			r.cost = -10;
-			break;
-		default:
-			r.cost = -16;
-		}
+		/* Ukrainian, Serbian, Tajik... letters in Russian or
+		 * Kazakh text mean a wrong page (KOI8-U still beats KOI8-R
+		 * on Ukrainian letters: box drawing costs more). */
+		r.cost = -16;
 		return r;
 	}
 	/* Typographic punctuation is legitimate but no letter, and where it
 	 * stands tells: wrong pages put quotes and dashes where capitals
 	 * were, i.e. glued to the front of a word. */
 	switch (c) {
-	case 0x00AB: case 0x201C: case 0x201E: case 0x201A:	/* « “ „ ‚ */
+	case 0x201A:	/* ‚ (low single quote) is rare, as ‘ below */
+		r.cost = -2;
+		/* FALLTHROUGH */
+	case 0x00AB: case 0x201C: case 0x201E:			/* « “ „ */
 		r.side = 1;
 		/* FALLTHROUGH */
 	case 0x00A0: case 0x2026: case 0x2116: case 0x00A7: case 0x00B0:
 	case 0x2022:
 		r.kind = K_PUNCT;
-		r.cost = -1;
+		r.cost -= 1;
 		return r;
 	case 0x00BB: case 0x201D:				/* » ” */
 		r.kind = K_PUNCT;
@@ -442,19 +469,29 @@ is_letter(int k)
 	return k == K_LATIN || k == K_CYR || k == K_ALIEN;
 }
 
-/* Score buf decoded with the page whose classified high half is hi[].
- * Higher is more like Russian or Kazakh text. */
+static long
+max2(long a, long b)
+{
+	return a > b ? a : b;
+}
+
+/* Score buf decoded with the page whose classified high half is hi[];
+ * bi[0] and bi[1] are the Russian and Kazakh bigram weights.  Higher is
+ * more like Russian or Kazakh text.  s collects what does not depend on
+ * the language, w[] the current word under each model, v[] the best
+ * language path up to the last word. */
 static long
 score(const unsigned char *buf, size_t len, const struct ch hi[128],
-    signed char bi[NLET][NLET])
+    signed char bi[2][NLET][NLET])
 {
 	static const struct ch sep = { K_SEP, -1, 0, 0, 0 };
 	struct ch prev2 = sep, prev = sep, cur;
-	long s = 0;
+	long s = 0, w[2] = { 0, 0 }, v[2] = { 0, 0 }, v0;
 	size_t i;
+	int m, inword = 0, flip;
 
-	for (i = 0; i < len; i++) {
-		unsigned char b = buf[i];
+	for (i = 0; i <= len; i++) {
+		unsigned char b = i < len ? buf[i] : ' ';
 
 		if (b >= 0x80) {
 			cur = hi[b - 0x80];
@@ -465,9 +502,36 @@ score(const unsigned char *buf, size_t len, const struct ch hi[128],
 				cur.up = b < 'a';
 			}
 		}
+		if (inword && cur.kind != K_CYR) {
+			v0 = v[0];
+			v[0] = max2(v[0], v[1] - SWITCH) + w[0];
+			v[1] = max2(v[1], v0 - SWITCH) + w[1];
+			w[0] = w[1] = 0;
+			inword = 0;
+		}
 		s += cur.cost;
-		if (cur.kind == K_CYR && prev.kind == K_CYR) {
-			s += bi[prev.let][cur.let];
+		if (cur.kind == K_CYR) {
+			inword = 1;
+			for (m = 0; m < 2; m++)
+				w[m] += unigram[m][cur.let];
+		}
+		/* Lower case followed by upper case is an error pattern;
+		 * upper followed by lower is fine only at a word's start.
+		 * The wrong page of a pair sharing lower case (CP1251 and
+		 * MacCyrillic) shows itself as "имЯ", "жЮсткую". */
+		flip = 0;
+		if (is_letter(cur.kind) && is_letter(prev.kind)) {
+			if (cur.up && !prev.up)
+				s -= PEN_CASE, flip = 1;
+			else if (!cur.up && prev.up && is_letter(prev2.kind) &&
+			    !prev2.up)
+				flip = 1;
+			if ((cur.kind == K_LATIN) != (prev.kind == K_LATIN))
+				s -= PEN_SCRIPT;
+		}
+		if (cur.kind == K_CYR && prev.kind == K_CYR && !flip) {
+			for (m = 0; m < 2; m++)
+				w[m] += bi[m][prev.let][cur.let];
 			if (is_vowel(prev.let) &&
 			    (cur.let == 26 || cur.let == 28))
 				s -= PEN_AFTERVOW;
@@ -475,12 +539,6 @@ score(const unsigned char *buf, size_t len, const struct ch hi[128],
 		if (cur.kind == K_CYR && !is_letter(prev.kind) &&
 		    (cur.let == 26 || cur.let == 28))
 			s -= PEN_BADSTART;
-		if (is_letter(cur.kind) && is_letter(prev.kind)) {
-			if (cur.up && !prev.up)
-				s -= PEN_CASE;
-			if ((cur.kind == K_LATIN) != (prev.kind == K_LATIN))
-				s -= PEN_SCRIPT;
-		}
 		if (is_letter(cur.kind) && prev.kind == K_PUNCT &&
 		    is_letter(prev2.kind))
 			s -= PEN_INWORD;
@@ -495,21 +553,23 @@ score(const unsigned char *buf, size_t len, const struct ch hi[128],
 		prev2 = prev;
 		prev = cur;
 	}
-	return s;
+	return s + max2(v[0], v[1]);
 }
 
 static const char *
 guess_8bit(const unsigned char *buf, size_t len)
 {
-	signed char bi[NLET][NLET];
+	signed char bi[2][NLET][NLET];
 	struct ch hi[128];
 	const char *best = cpages[0];
 	long bests = 0, s;
 	int p, i;
 
 	memset(bi, 0, sizeof bi);
-	load_bigrams(bi, bigrams_common, 2);
-	load_bigrams(bi, bigrams_top, 4);
+	load_bigrams(bi[0], ru_common, 2);
+	load_bigrams(bi[0], ru_top, 4);
+	load_bigrams(bi[1], kk_common, 2);
+	load_bigrams(bi[1], kk_top, 4);
 	for (p = 0; p < NCP; p++) {
 		for (i = 0; i < 128; i++)
 			hi[i] = classify(cp_table[p][i]);

@@ -66,7 +66,8 @@ one(const char *path, int walk, lp_file_fn fn, void *ctx, int depth)
 			names[n++] = lp_xstrdup(e->d_name);
 		}
 		closedir(d);
-		qsort(names, n, sizeof *names, cmpstr);
+		if (n)
+			qsort(names, n, sizeof *names, cmpstr);
 		for (i = 0; i < n; i++) {
 			size_t pl = strlen(path) + strlen(names[i]) + 2;
 			char *p = lp_xmalloc(pl);

@@ -22,9 +22,7 @@
 #include "tsv.h"
 #include "util.h"
 
-#ifndef LP_PATTERNS_DIR
-#define LP_PATTERNS_DIR "/usr/local/share/lexpipe/patterns"
-#endif
+#include "config.h" /* LP_PATTERNS_DIR, written by the Makefile from PREFIX */
 
 enum { C_NORM = 1, C_TAG = 2, C_TSV = 4, C_RUN = 8, C_PAT = 16, C_ALL = 31 };
 

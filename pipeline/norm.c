@@ -229,7 +229,7 @@ emit(struct run *r, int more)
 	l.lineno = r->lineno;
 	l.start = r->linestart;
 	l.end = r->linestart + nz->raw.len;
-	memcpy(l.lang, lp_guess_lang(nz->text.p, nz->text.len), 4);
+	snprintf(l.lang, sizeof l.lang, "%s", lp_guess_lang(nz->text.p, nz->text.len));
 	l.flags = r->pending | (hy && !more ? LP_HYPHEN : 0);
 	l.map = nz->map;
 	l.text = nz->text.p ? nz->text.p : "";
@@ -369,8 +369,8 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	const char *enc = nz->cfg.from;
 	size_t bom = 0, have, off;
 	ssize_t got;
-	int eof = 0, rc = 0;
-	size_t first = nz->rcap, want;
+	int eof = 0, drained, rc = 0;
+	size_t first = nz->rcap, want, stash = 0;
 
 	memset(st, 0, sizeof *st);
 	st->doc = doc;
@@ -407,6 +407,15 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	st->bytes = have;
 	off = bom;
 	nz->raw.len = 0;
+	/* The detection sample is handed on bufsize bytes at a time, like every
+	 * later read, so a small --buffer-size cuts small files at every byte.
+	 * eof: nothing follows rbuf[0..have); drained: the file is all read. */
+	drained = eof;
+	if (have > bom + nz->cfg.bufsize) {
+		stash = have - bom - nz->cfg.bufsize;
+		have = bom + nz->cfg.bufsize;
+		eof = 0;
+	}
 	for (;;) {
 		while (off < have) {
 			size_t tlen, at = find_eol(r.fam, nz->rbuf + off, have - off, &tlen);
@@ -438,9 +447,16 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 		if (eof)
 			break;
 		/* keep what was not consumed (a CR, half a UTF-16 unit) */
-		memmove(nz->rbuf, nz->rbuf + off, have - off);
+		memmove(nz->rbuf, nz->rbuf + off, have + stash - off);
 		have -= off;
 		off = 0;
+		if (stash) {
+			want = stash < nz->cfg.bufsize ? stash : nz->cfg.bufsize;
+			have += want;
+			stash -= want;
+			eof = drained && !stash;
+			continue;
+		}
 		want = nz->rcap - have < nz->cfg.bufsize ? nz->rcap - have : nz->cfg.bufsize;
 		got = read_full(fd, nz->rbuf + have, want);
 		if (got < 0) {

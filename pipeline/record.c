@@ -6,6 +6,7 @@
  * the chain of filters.
  */
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,29 +302,69 @@ lp_reader_split(struct lp_reader *r)
 	}
 }
 
+/* Decimal digits only: no sign, no space, no overflow (strtoull takes all three). */
+/* Strict UTF-8: the engines match with PCRE2_NO_UTF_CHECK, so text that a
+ * hand-made stream brings in must be checked here, once. */
+static int
+valid_utf8(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = u[i];
+		int l, k;
+		uint32_t v;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		l = lp_u8len(c);
+		if (l == 1 || i + (size_t)l > n)
+			return 0;
+		for (k = 1; k < l; k++)
+			if ((u[i + k] & 0xc0) != 0x80)
+				return 0;
+		v = lp_u8dec(s + i, n - i, &l);
+		if ((l == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
+		    (l == 4 && (v < 0x10000 || v > 0x10ffff)))
+			return 0;
+		i += (size_t)l;
+	}
+	return 1;
+}
+
 static int
 parse_u64(const char *s, uint64_t *v)
 {
-	char *e;
+	uint64_t x = 0;
 
-	if (!*s || *s == '-')
+	if (!*s)
 		return -1;
-	*v = strtoull(s, &e, 10);
-	return *e ? -1 : 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || x > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return -1;
+		x = x * 10 + (uint64_t)(*s - '0');
+	}
+	*v = x;
+	return 0;
 }
 
 int
 lp_parse_line(struct lp_reader *r, struct lp_line *l, const char **why)
 {
+	static char whybuf[80];
 	uint64_t n;
 	const char *f;
+	size_t ok;
 
 	if (r->nf != 9) {
 		*why = "an L record has 9 fields";
 		return -1;
 	}
 	l->doc = r->f[1];
-	if (parse_u64(r->f[2], &n) || n == 0) {
+	if (parse_u64(r->f[2], &n) || n == 0 || n > LONG_MAX) {
 		*why = "bad line number";
 		return -1;
 	}
@@ -350,6 +391,16 @@ lp_parse_line(struct lp_reader *r, struct lp_line *l, const char **why)
 	}
 	l->text = r->f[8];
 	l->len = r->flen[8];
+	/* later stages match with PCRE2_NO_UTF_CHECK: invalid UTF-8 stops here */
+	if ((ok = lp_u8valid(l->text, l->len)) != l->len) {
+		snprintf(whybuf, sizeof whybuf, "text is not valid UTF-8 (byte %zu of the text)", ok + 1);
+		*why = whybuf;
+		return -1;
+	}
+	if (!valid_utf8(l->text, l->len)) {
+		*why = "text is not valid UTF-8";
+		return -1;
+	}
 	if (lp_map_total_n(&l->map) != l->len) {
 		*why = "offset map does not cover the text";
 		return -1;

@@ -140,7 +140,8 @@ lp_rules_load(const char *dir, struct lp_rules *rs)
 		}
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmpstr);
+	if (n)
+		qsort(names, n, sizeof *names, cmpstr);
 	for (i = 0; i < n; i++) {
 		size_t pl = strlen(dir) + strlen(names[i]) + 2;
 		char *path = lp_xmalloc(pl);

@@ -126,7 +126,8 @@ lp_tagger_new(const char *patdir, char **sets, int nsets, const struct lp_sink *
 		closedir(d);
 		/* refs first: its headings and citations give the other sets
 		 * their provision; then the rest in name order */
-		qsort(names, (size_t)n, sizeof *names, cmpstr);
+		if (n)
+			qsort(names, (size_t)n, sizeof *names, cmpstr);
 		for (i = 0; i < n; i++)
 			if (!strcmp(names[i], "refs") && i > 0) {
 				char *r = names[i];
@@ -479,7 +480,8 @@ emit_hits(struct lp_tagger *t)
 	size_t i, j;
 	const char *text = t->text.p;
 
-	qsort(t->hits, t->nhits, sizeof *t->hits, cmphit);
+	if (t->nhits)
+		qsort(t->hits, t->nhits, sizeof *t->hits, cmphit);
 	for (i = 0; i < t->nhits; i++) {
 		struct hitrec *r = &t->hits[i];
 		const struct lp_hit *h = &r->h;
@@ -646,7 +648,8 @@ sort_items(struct lp_buf *b)
 		items = lp_xrealloc(items, (n + 1) * sizeof *items);
 		items[n++] = p;
 	}
-	qsort(items, n, sizeof *items, cmpline);
+	if (n)
+		qsort(items, n, sizeof *items, cmpline);
 	b->len = 0;
 	for (i = 0; i < n; i++) {
 		lp_buf_add(b, items[i], strlen(items[i]));
@@ -721,7 +724,7 @@ check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_
 		l.lineno = lineno++;
 		l.start = off;
 		l.end = off + ll;
-		memcpy(l.lang, lp_guess_lang(line, ll), 4);
+		snprintf(l.lang, sizeof l.lang, "%s", lp_guess_lang(line, ll));
 		lp_map_add(&l.map, (uint32_t)ll, (uint32_t)ll);
 		l.text = line;
 		l.len = ll;

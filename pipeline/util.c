@@ -213,3 +213,32 @@ lp_u8dec(const char *s, size_t n, int *len)
 	*len = l;
 	return cp;
 }
+
+size_t
+lp_u8valid(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = u[i];
+		int l, k;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		l = lp_u8len(c);
+		if (l == 1 || (size_t)l > n - i)
+			return i;
+		for (k = 1; k < l; k++)
+			if ((u[i + k] & 0xc0) != 0x80)
+				return i;
+		/* the second byte's range rules out overlongs, surrogates and > U+10FFFF */
+		if ((c == 0xe0 && u[i + 1] < 0xa0) || (c == 0xed && u[i + 1] > 0x9f) ||
+		    (c == 0xf0 && u[i + 1] < 0x90) || (c == 0xf4 && u[i + 1] > 0x8f))
+			return i;
+		i += (size_t)l;
+	}
+	return n;
+}

@@ -46,5 +46,8 @@ int lp_u8len(unsigned char c);
 int lp_u8enc(uint32_t cp, char *dst);
 /* Decode one code point at s (valid UTF-8 assumed, as after `norm`); *len gets its length. */
 uint32_t lp_u8dec(const char *s, size_t n, int *len);
+/* Length of the longest prefix of s[0..n) that is strict UTF-8 (no overlong
+ * forms, surrogates or values past U+10FFFF): n when all of it is valid. */
+size_t lp_u8valid(const char *s, size_t n);
 
 #endif
