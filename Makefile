@@ -77,10 +77,16 @@ build/.dir:
 	mkdir -p build/asan build/unit
 	touch $@
 
+# The detector's own test program runs over a generated set (tests/detect/run.sh).
+build/detect_test: tests/detect/detect_test.c pipeline/detect.c pipeline/detect.h | build/.dir
+	$(CC) $(ALLCFLAGS) -Ipipeline -o $@ tests/detect/detect_test.c pipeline/detect.c
+build/asan/detect_test: tests/detect/detect_test.c pipeline/detect.c pipeline/detect.h | build/.dir
+	$(CC) $(WARN) $(SANFLAGS) $(CPPFLAGS) -Ipipeline -o $@ tests/detect/detect_test.c pipeline/detect.c
+
 asan: build/asan/lexpipe
 
 check: test-deps
-	@$(MAKE) --no-print-directory lexpipe build/asan/lexpipe $(UNIT)
+	@$(MAKE) --no-print-directory lexpipe build/asan/lexpipe $(UNIT) build/detect_test build/asan/detect_test
 	@sh tests/run.sh ./lexpipe build/asan/lexpipe
 
 demo: deps

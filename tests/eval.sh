@@ -68,7 +68,16 @@ while IFS= read -r f; do
     mkdir -p "$docs/${rel%/*}" || exit 2
     printf '%s\n' "$rel" >> "$work/files"
     awk -v rel="$rel" -v expf="$work/expect" -v kindf="$work/kinds" '
-        function esc(s) { gsub(/\\/, "\\\\", s); gsub(/\t/, "\\t", s); return s }
+        function esc(s,    r, i, c) {
+            r = ""
+            for (i = 1; i <= length(s); i++) {
+                c = substr(s, i, 1)
+                if (c == "\\") r = r "\\\\"
+                else if (c == "\t") r = r "\\t"
+                else r = r c
+            }
+            return r
+        }
         { sub(/\r$/, "") }
         /^##/ {
             if ($0 ~ /^##[ \t]*kinds:/) {
