@@ -19,7 +19,7 @@ DEPLIBS    = $(shell $(PKG_CONFIG) --libs $(LIBS_PKG) 2>/dev/null)
 ICONV_LIBS ?=
 
 # Debian packages: to build, to test, to benchmark.
-BUILD_PKGS = gcc make pkg-config libpcre2-dev libutf8proc-dev libc-bin
+BUILD_PKGS = gcc libc6-dev make pkg-config libpcre2-dev libutf8proc-dev
 TEST_PKGS  = $(BUILD_PKGS) valgrind
 BENCH_PKGS = $(TEST_PKGS) uchardet enca icu-devtools pcre2-utils
 
