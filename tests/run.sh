@@ -22,8 +22,7 @@ done
 
 for bin in "$@"; do
 	case $bin in /*) ;; *) bin="$TOP/$bin" ;; esac
-	label=$(basename "$(dirname "$bin")")
-	[ "$label" = main ] || [ "$label" = "$(basename "$TOP")" ] && label=plain
+	case $bin in */asan/*) label=asan ;; *) label=plain ;; esac
 	for t in "$TOP"/tests/t-*.sh; do
 		[ -f "$t" ] || continue
 		name=$(basename "$t" .sh)
