@@ -17,18 +17,24 @@
 #include "input.h"
 #include "lexpipe.h"
 #include "norm.h"
+#include "parallel.h"
 #include "record.h"
 #include "tagger.h"
+#include "progress.h"
+#include "show.h"
+#include "stats.h"
 #include "tsv.h"
 #include "util.h"
 
 #include "config.h" /* LP_PATTERNS_DIR, written by the Makefile from PREFIX */
 
-enum { C_NORM = 1, C_TAG = 2, C_TSV = 4, C_RUN = 8, C_PAT = 16, C_ALL = 31 };
+enum { C_NORM = 1, C_TAG = 2, C_TSV = 4, C_RUN = 8, C_PAT = 16, C_STATS = 32, C_SHOW = 64, C_ALL = 127 };
 
 enum {
-	O_HELP = 'h', O_VERSION = 'V', O_FROM = 1000, O_NFKC, O_JOIN, O_BUFSIZE,
+	O_HELP = 'h', O_VERSION = 'V', O_JOBS = 'j', O_OUTPUT = 'o', O_FROM = 1000, O_NFKC, O_JOIN, O_BUFSIZE,
 	O_LINEMAX, O_REPORT, O_PATTERNS, O_NOHEADER, O_SET, O_CHECK, O_VERBOSE,
+	O_MAPPER, O_COUNTERS,
+	O_FORMAT, O_EXCEL, O_FIELDS, O_CONTEXT, O_NULL, O_TABLE, O_HTML, O_COLOR,
 };
 
 static const struct opt {
@@ -38,18 +44,30 @@ static const struct opt {
 	unsigned cmds;
 	const char *arg, *help;
 } opts[] = {
-	{ "from", 1, O_FROM, C_NORM | C_RUN, "ENC", "decode as ENC (an iconv name) instead of detecting" },
-	{ "nfkc", 0, O_NFKC, C_NORM | C_RUN, NULL, "compatibility normalization (keeps superscripts and subscripts)" },
+	{ "from", 1, O_FROM, C_NORM | C_RUN, "ENC", "decode as ENC, not detected: UTF-8, UTF-16[LE|BE], a single-byte iconv name" },
+	{ "nfkc", 0, O_NFKC, C_NORM | C_RUN, NULL, "compatibility normalization (keeps superscripts, subscripts and №)" },
 	{ "join-hyphens", 0, O_JOIN, C_NORM | C_RUN, NULL, "join words hyphenated at a line end" },
 	{ "buffer-size", 1, O_BUFSIZE, C_NORM | C_RUN, "N", "read N bytes at a time (tests)" },
-	{ "line-max", 1, O_LINEMAX, C_NORM | C_RUN, "N", "split lines longer than N bytes (default 1048576)" },
+	{ "line-max", 1, O_LINEMAX, C_NORM | C_RUN, "N", "send lines longer than N bytes in pieces (default 1048576)" },
 	{ "report", 0, O_REPORT, C_NORM, NULL, "print one summary row per file instead of records" },
 	{ "patterns", 1, O_PATTERNS, C_TAG | C_RUN | C_PAT, "DIR", "pattern directory" },
 	{ "set", 1, O_SET, C_RUN, "NAME", "tag with this set only (repeatable)" },
 	{ "no-header", 0, O_NOHEADER, C_TSV | C_RUN, NULL, "omit the header row" },
+	{ "format", 1, O_FORMAT, C_TSV | C_RUN, "FMT", "tsv (default), csv (RFC 4180) or jsonl (JSON Lines)" },
+	{ "excel", 0, O_EXCEL, C_TSV | C_RUN, NULL, "CSV that Excel opens by double-click: UTF-16LE, BOM, tabs" },
+	{ "fields", 1, O_FIELDS, C_TSV | C_RUN, "LIST", "these columns, in this order (comma-separated names)" },
+	{ "context", 1, O_CONTEXT, C_TSV | C_RUN, "N", "N characters either side of the match instead of the sentence" },
+	{ "null", 1, O_NULL, C_TSV | C_RUN, "STR", "write STR for an empty field (jsonl: null)" },
 	{ "check", 0, O_CHECK, C_PAT, NULL, "run every rule's examples" },
 	{ "verbose", 0, O_VERBOSE, C_PAT, NULL, "say ok for each example that passes" },
+	{ "jobs", 1, O_JOBS, C_RUN, "N", "-j N: tag N documents at once on N threads; same output (default 1)" },
+	{ "mapper", 0, O_MAPPER, C_RUN, NULL, "read docid<TAB>text records (Hadoop, Spark); rows, no header" },
+	{ "counters", 0, O_COUNTERS, C_RUN, NULL, "with --mapper: Hadoop counters on stderr at the end" },
+	{ "output", 1, O_OUTPUT, C_NORM | C_TAG | C_TSV | C_RUN | C_STATS | C_SHOW, "FILE", "-o FILE: write FILE, whole or not at all (a temporary file, renamed at the end)" },
 	{ "help", 0, O_HELP, C_ALL, NULL, "show this help" },
+	{ "table", 1, O_TABLE, C_STATS, "NAME", "only this table: documents or provisions" },
+	{ "html", 0, O_HTML, C_SHOW, NULL, "one self-contained HTML page instead of terminal text" },
+	{ "color", 0, O_COLOR, C_SHOW, NULL, "ANSI colours even when stdout is not a terminal" },
 	{ "version", 0, O_VERSION, C_ALL, NULL, "show the version" },
 };
 
@@ -63,6 +81,8 @@ static const struct cmd {
 	{ "tsv", C_TSV, "[OPTION]... [FILE]...", "Write one TSV row per annotation of the record stream." },
 	{ "run", C_RUN, "[OPTION]... [FILE|DIR]...", "norm | tag | tsv in one process; directories are walked in sorted order." },
 	{ "patterns", C_PAT, "--check [OPTION]... [DIR]", "Check the examples of every rule in a pattern directory." },
+	{ "stats", C_STATS, "[OPTION]... [FILE]...", "Summary tables (TSV) of a record stream or of rows.tsv: by document and label, by provision." },
+	{ "show", C_SHOW, "[OPTION]... [FILE]...", "The text of a tagged record stream with its annotations highlighted, for review." },
 };
 
 struct config {
@@ -72,8 +92,13 @@ struct config {
 	const char *patterns;
 	char **sets;
 	int nsets;
-	struct lp_tsvcfg tsv;
+	struct lp_fmtcfg tsv; /* the output options of tsv and run */
 	int check, verbose;
+	int jobs, mapper, counters;
+	const char *output;
+	int excel;
+	int stats_tables;
+	struct lp_showcfg show;
 };
 
 static void
@@ -154,7 +179,7 @@ parse(struct config *cf, int argc, char **argv)
 	}
 	memset(&lo[n], 0, sizeof lo[n]);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+hV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVj:o:", lo, NULL)) != -1) {
 		switch (c) {
 		case O_HELP: usage(cf->cmd, stdout); lp_fshut(); exit(0);
 		case O_VERSION: printf("lexpipe %s\n", LP_VERSION); lp_fshut(); exit(0);
@@ -170,12 +195,59 @@ parse(struct config *cf, int argc, char **argv)
 			cf->sets[cf->nsets++] = optarg;
 			break;
 		case O_NOHEADER: cf->tsv.header = 0; break;
+		case O_FORMAT:
+			if (lp_fmt_parse_format(optarg, &cf->tsv.format) || cf->tsv.format == LP_FMT_EXCEL)
+				lp_die("--format: '%s' is not tsv, csv or jsonl", optarg);
+			break;
+		case O_EXCEL: cf->excel = 1; break;
+		case O_FIELDS: {
+			const char *bad;
+			if (lp_fmt_parse_fields(&cf->tsv, optarg, &bad))
+				lp_die("--fields: unknown column at '%s' (columns: doc,line,col,start,end,lang,kind,label,canonical,value,negated,provision,rule,match,context)", bad);
+			break;
+		}
+		case O_CONTEXT:
+			if ((cf->tsv.context = (long)parse_size(optarg, "context")) > 100000)
+				lp_die("--context: at most 100000 characters");
+			break;
+		case O_NULL: cf->tsv.null = optarg; break;
+		case O_TABLE:
+			if (!strcmp(optarg, "documents"))
+				cf->stats_tables = LP_STATS_DOCUMENTS;
+			else if (!strcmp(optarg, "provisions"))
+				cf->stats_tables = LP_STATS_PROVISIONS;
+			else
+				lp_die("--table: '%s' is not documents or provisions", optarg);
+			break;
+		case O_HTML: cf->show.html = 1; break;
+		case O_COLOR: cf->show.color = 1; break;
 		case O_CHECK: cf->check = 1; break;
 		case O_VERBOSE: cf->verbose = 1; break;
+		case O_JOBS:
+			if (!(cf->cmd->bit & C_RUN)) {
+				usage(cf->cmd, stderr);
+				exit(2);
+			}
+			cf->jobs = (int)parse_size(optarg, "jobs");
+			break;
+		case O_MAPPER: cf->mapper = 1; break;
+		case O_COUNTERS: cf->counters = 1; break;
+		case O_OUTPUT:
+			if (!(cf->cmd->bit & (C_NORM | C_TAG | C_TSV | C_RUN | C_STATS | C_SHOW))) {
+				usage(cf->cmd, stderr);
+				exit(2);
+			}
+			cf->output = optarg;
+			break;
 		default:
 			usage(cf->cmd, stderr);
 			exit(2);
 		}
+	}
+	if (cf->excel) {
+		if (cf->tsv.format == LP_FMT_JSONL)
+			lp_die("--excel writes CSV, not jsonl");
+		cf->tsv.format = LP_FMT_EXCEL;
 	}
 	return optind;
 }
@@ -186,6 +258,7 @@ struct feed {
 	struct lp_norm *nz;
 	struct lp_sink *sink;
 	int report;
+	struct lp_progress *prog; /* run: the progress line on a terminal, or NULL */
 };
 
 static void
@@ -195,6 +268,7 @@ feed_file(void *ctx, const char *path, int fd)
 	struct lp_docstats st;
 
 	lp_norm_fd(f->nz, fd, path, f->sink, &st);
+	lp_progress_file(f->prog, st.bytes);
 	if (f->report && st.enc) {
 		char row[512];
 		int n = snprintf(row, sizeof row, "%s\t%s\t%ld\t%llu\t%ld\t%ld\n", path, st.enc,
@@ -223,28 +297,117 @@ cmd_norm(struct config *cf, char **args, int nargs)
 	return lp_status;
 }
 
+/* run -j N and run --mapper: parallel.c's queue of documents */
+
+static void
+par_file(void *ctx, const char *path, int fd)
+{
+	int own = dup(fd); /* lp_each_input closes fd when this returns */
+
+	if (own < 0) {
+		lp_warn("%s:", path);
+		return;
+	}
+	lp_par_add(ctx, path, own);
+}
+
+struct mapfeed {
+	struct lp_par *par;
+};
+
+static void
+map_file(void *ctx, const char *path, int fd)
+{
+	struct mapfeed *m = ctx;
+
+	lp_par_mapper(m->par, fd, path);
+}
+
+static int
+run_parallel(struct config *cf, char **args, int nargs, char *pat)
+{
+	struct lp_parcfg pc;
+	struct lp_parstats st;
+	struct lp_par *par;
+
+	memset(&pc, 0, sizeof pc);
+	pc.norm = &cf->norm;
+	pc.patdir = pat;
+	pc.sets = cf->sets;
+	pc.nsets = cf->nsets;
+	pc.fmt = &cf->tsv;
+	pc.jobs = cf->jobs < 1 ? 1 : cf->jobs > 256 ? 256 : cf->jobs;
+	par = lp_par_new(&pc);
+	free(pat);
+	if (!par) {
+		free(cf->sets);
+		return 2;
+	}
+	if (cf->mapper) {
+		/* a task's output is concatenated with others': no header */
+		struct mapfeed m = { par };
+		lp_each_input(args, nargs, 0, map_file, &m);
+	} else {
+		lp_tsv_begin(&cf->tsv);
+		lp_each_input(args, nargs, 1, par_file, par);
+	}
+	lp_par_finish(par, &st);
+	if (cf->counters) {
+		/* Hadoop Streaming adds these up over the tasks of a job */
+		fprintf(stderr, "reporter:counter:lexpipe,documents,%llu\n"
+		        "reporter:counter:lexpipe,lines,%llu\n"
+		        "reporter:counter:lexpipe,bytes,%llu\n"
+		        "reporter:counter:lexpipe,rows,%llu\n"
+		        "reporter:counter:lexpipe,invalid,%llu\n"
+		        "reporter:counter:lexpipe,repairs,%llu\n"
+		        "reporter:counter:lexpipe,failed,%llu\n",
+		        (unsigned long long)st.docs, (unsigned long long)st.lines,
+		        (unsigned long long)st.bytes, (unsigned long long)st.rows,
+		        (unsigned long long)st.invalid, (unsigned long long)st.repairs,
+		        (unsigned long long)st.failed);
+	}
+	free(cf->sets);
+	lp_tsv_free();
+	return lp_status;
+}
+
 static int
 cmd_run(struct config *cf, char **args, int nargs)
 {
-	struct lp_sink tsv, tagsink;
+	struct lp_sink tsv, tagsink, tee;
 	struct lp_tagger *t;
 	struct feed f = { 0 };
 	char *pat = cf->patterns ? lp_xstrdup(cf->patterns) : find_patterns();
 
+	/* large writes: rows are small and many */
+	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	/* the parallel writer formats rows with lp_fmt_row, each thread on its
+	 * own; --context needs the row writer's window of recent lines, which
+	 * only the one-thread path keeps */
+	if ((cf->jobs > 1 || cf->mapper) && cf->tsv.context >= 0)
+		lp_die("-j and --mapper do not take --context yet");
+	if (cf->jobs > 1 || cf->mapper)
+		return run_parallel(cf, args, nargs, pat);
 	lp_tsv_sink(&tsv, &cf->tsv);
 	t = lp_tagger_new(pat, cf->sets, cf->nsets, &tsv);
 	free(pat);
-	if (!t)
+	if (!t) {
+		free(cf->sets);
 		return 2;
+	}
 	lp_tsv_begin(&cf->tsv);
 	lp_tagger_sink(t, &tagsink);
+	lp_tsv_tee(&tee, &tagsink); /* the row writer sees the lines too (--context) */
 	f.nz = lp_norm_new(&cf->norm);
-	f.sink = &tagsink;
+	f.sink = &tee;
+	f.prog = lp_progress_new(args, nargs);
 	lp_each_input(args, nargs, 1, feed_file, &f);
 	lp_tagger_flush(t);
+	lp_progress_end(f.prog);
 	lp_norm_free(f.nz);
 	lp_tagger_free(t);
 	free(cf->sets);
+	lp_tsv_free();
 	return lp_status;
 }
 
@@ -312,40 +475,14 @@ struct tsvrun {
 static void
 tsv_file(void *ctx, const char *path, int fd)
 {
-	struct lp_reader r;
 	FILE *fp = fd == 0 ? stdin : fdopen(dup(fd), "r");
-	int rc;
 
 	(void)ctx;
 	if (!fp) {
 		lp_warn("%s:", path);
 		return;
 	}
-	lp_reader_init(&r, fp, path);
-	while ((rc = lp_reader_next(&r)) > 0) {
-		if (r.toolong) {
-			malformed(&r, "record too long; dropped");
-			continue;
-		}
-		if (r.len < 2 || r.buf[0] != 'A' || r.buf[1] != '\t')
-			continue;
-		/* the fields are already escaped as a row needs them: check
-		 * the count, then copy */
-		{
-			size_t i, tabs = 0;
-			for (i = 0; i < r.len; i++)
-				tabs += r.buf[i] == '\t';
-			if (tabs != LP_ANN_FIELDS) {
-				malformed(&r, "an A record has 16 fields");
-				continue;
-			}
-		}
-		lp_out(r.buf + 2, r.len - 2);
-		lp_out("\n", 1);
-	}
-	if (rc < 0)
-		lp_warn("%s: read error:", path);
-	lp_reader_free(&r);
+	lp_tsv_read(fp, path); /* rows in the chosen format, as `run` writes them */
 	if (fp != stdin)
 		fclose(fp);
 }
@@ -355,6 +492,72 @@ cmd_tsv(struct config *cf, char **args, int nargs)
 {
 	lp_tsv_begin(&cf->tsv);
 	lp_each_input(args, nargs, 0, tsv_file, cf);
+	lp_tsv_free();
+	return lp_status;
+}
+
+/* ---- stats and show: records in, summaries and review out ---- */
+
+static FILE *
+open_fd(const char *path, int fd)
+{
+	FILE *fp = fd == 0 ? stdin : fdopen(dup(fd), "r");
+
+	if (!fp)
+		lp_warn("%s:", path);
+	return fp;
+}
+
+static void
+stats_file(void *ctx, const char *path, int fd)
+{
+	FILE *fp = open_fd(path, fd);
+
+	if (fp) {
+		lp_stats_read(ctx, fp, path);
+		if (fp != stdin)
+			fclose(fp);
+	}
+}
+
+static int
+cmd_stats(struct config *cf, char **args, int nargs)
+{
+	struct lp_stats *st = lp_stats_new();
+	struct lp_buf out = { 0 };
+
+	lp_each_input(args, nargs, 0, stats_file, st);
+	lp_stats_write(st, cf->stats_tables ? cf->stats_tables : LP_STATS_DOCUMENTS | LP_STATS_PROVISIONS, &out);
+	lp_out(out.p, out.len);
+	lp_buf_free(&out);
+	lp_stats_free(st);
+	return lp_status;
+}
+
+static void
+show_file(void *ctx, const char *path, int fd)
+{
+	FILE *fp = open_fd(path, fd);
+
+	if (fp) {
+		lp_show_read(ctx, fp, path);
+		if (fp != stdin)
+			fclose(fp);
+	}
+}
+
+static int
+cmd_show(struct config *cf, char **args, int nargs)
+{
+	struct lp_show *sh;
+	const char *nc = getenv("NO_COLOR");
+
+	/* colours on a terminal, unless NO_COLOR is set (no-color.org); --color forces them */
+	if (!cf->show.color && !cf->show.html && isatty(1) && !(nc && *nc))
+		cf->show.color = 1;
+	sh = lp_show_new(&cf->show);
+	lp_each_input(args, nargs, 0, show_file, sh);
+	lp_show_finish(sh);
 	return lp_status;
 }
 
@@ -392,7 +595,7 @@ main(int argc, char **argv)
 
 	signal(SIGPIPE, SIG_DFL); /* a closed pipe ends the program quietly */
 	memset(&cf, 0, sizeof cf);
-	cf.tsv.header = 1;
+	lp_fmt_defaults(&cf.tsv);
 	if (argc < 2) {
 		usage(NULL, stderr);
 		return 2;
@@ -416,12 +619,16 @@ main(int argc, char **argv)
 		return 2;
 	}
 	first = parse(&cf, argc - 1, argv + 1) + 1;
+	if (cf.output)
+		lp_out_open(cf.output);
 	switch (cf.cmd->bit) {
 	case C_NORM: rc = cmd_norm(&cf, argv + first, argc - first); break;
 	case C_TAG: rc = cmd_tag(&cf, argv + first, argc - first); break;
 	case C_TSV: rc = cmd_tsv(&cf, argv + first, argc - first); break;
 	case C_RUN: rc = cmd_run(&cf, argv + first, argc - first); break;
 	case C_PAT: rc = cmd_patterns(&cf, argv + first, argc - first); break;
+	case C_STATS: rc = cmd_stats(&cf, argv + first, argc - first); break;
+	case C_SHOW: rc = cmd_show(&cf, argv + first, argc - first); break;
 	}
 	lp_fshut();
 	return rc;

@@ -1,14 +1,26 @@
 /*
  * norm.c - the norm stage: fixed-size reads, line splitting on LF, CR and
- * CRLF (in code units, so UTF-16 works too), decoding with iconv, then
- * normalize.c.  Lines longer than line_max are sent in pieces, each after
- * the first flagged LP_CONT, so memory stays bounded for any input.
+ * CRLF (in code units, so UTF-16 works too), decoding, then normalize.c.
+ * Lines longer than line_max are sent in pieces, each after the first
+ * flagged LP_CONT, so memory stays bounded for any input.
+ *
+ * Encodings: UTF-8 and UTF-16 are decoded by hand (strictly); any other
+ * encoding must be a single-byte one, which iconv proves when the codec is
+ * opened by converting each of the 256 bytes alone -- the 256 answers are
+ * kept as a table, and decoding is a table lookup.  Anything else
+ * (Shift_JIS, UTF-32, ISO-2022, an unknown name) is refused: offsets are
+ * only exact when every code point's original byte length is known.
  *
  * Offsets: every decoded code point carries the number of original bytes it
- * came from, known from the encoding (1 for the 8-bit pages, 2 or 4 for
- * UTF-16, the sequence length for UTF-8); normalize.c turns those into the
- * line's offset map.  Bytes that do not decode become U+FFFD and keep their
- * original length, so offsets stay exact after them.
+ * came from (1 for the 8-bit pages, 2 or 4 for UTF-16, the sequence length
+ * for UTF-8); normalize.c turns those into the line's offset map.  Bytes
+ * that do not decode become U+FFFD and keep their original length, so
+ * offsets stay exact after them.
+ *
+ * Fast paths: a UTF-8 line that lp_normalize_is_plain() passes is sent as it
+ * was read, with one identity map segment; an 8-bit line whose every byte
+ * is plain is converted through a byte-to-UTF-8 table.  Both give what the
+ * slow path would (tests/unit/norm_fast.c).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -23,8 +35,21 @@
 #include "util.h"
 
 #define DETECT_SAMPLE (64 * 1024)
+#define UNMAPPED 0xffffffffu
 
-enum family { F_UTF8, F_8BIT, F_UTF16LE, F_UTF16BE };
+enum family { F_UTF8, F_8BIT, F_UTF16LE, F_UTF16BE, F_UTF16 };
+
+/* A single-byte encoding, as iconv decodes it. */
+struct sbcs {
+	char name[64];        /* as given; "" when none is loaded */
+	int ok;               /* iconv knows it and it is single-byte */
+	uint32_t cp[256];     /* code point of each byte, or UNMAPPED */
+	unsigned char u8[256][4], u8len[256];
+	/* for the fast path: 1 Latin letter, 2 Cyrillic letter, 0 anything
+	 * else that stays as it is, 4 a byte the slow path must see */
+	unsigned char fast[256];
+	uint16_t lang[256];       /* lp_lang_table_8bit() */
+};
 
 struct lp_norm {
 	struct lp_normcfg cfg;
@@ -34,12 +59,9 @@ struct lp_norm {
 	uint32_t *cp;          /* decoded code points of the current line */
 	uint8_t *olen;         /* original bytes of each */
 	size_t ncp, cpcap;
-	char *u32;             /* iconv output */
-	size_t u32cap;
 	struct lp_buf text;
 	struct lp_map map;
-	iconv_t cd;
-	char cdname[32];
+	struct sbcs sb;        /* the last single-byte encoding asked for */
 };
 
 struct lp_norm *
@@ -58,7 +80,6 @@ lp_norm_new(const struct lp_normcfg *cfg)
 	/* the first read is a detection sample of up to DETECT_SAMPLE bytes */
 	nz->rcap = nz->cfg.bufsize > DETECT_SAMPLE ? nz->cfg.bufsize : DETECT_SAMPLE;
 	nz->rbuf = lp_xmalloc(nz->rcap);
-	nz->cd = (iconv_t)-1;
 	return nz;
 }
 
@@ -67,13 +88,10 @@ lp_norm_free(struct lp_norm *nz)
 {
 	if (!nz)
 		return;
-	if (nz->cd != (iconv_t)-1)
-		iconv_close(nz->cd);
 	free(nz->rbuf);
 	lp_buf_free(&nz->raw);
 	free(nz->cp);
 	free(nz->olen);
-	free(nz->u32);
 	lp_buf_free(&nz->text);
 	lp_map_free(&nz->map);
 	free(nz);
@@ -84,11 +102,87 @@ family_of(const char *enc)
 {
 	if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8"))
 		return F_UTF8;
-	if (!strcasecmp(enc, "UTF-16LE"))
+	if (!strcasecmp(enc, "UTF-16LE") || !strcasecmp(enc, "UTF16LE"))
 		return F_UTF16LE;
-	if (!strcasecmp(enc, "UTF-16BE"))
+	if (!strcasecmp(enc, "UTF-16BE") || !strcasecmp(enc, "UTF16BE"))
 		return F_UTF16BE;
+	if (!strcasecmp(enc, "UTF-16") || !strcasecmp(enc, "UTF16"))
+		return F_UTF16;
 	return F_8BIT;
+}
+
+/* Load enc into nz->sb if iconv decodes it one byte at a time: each of the
+ * 256 bytes alone is either one code point or invalid (EILSEQ), and LF and
+ * CR are where ASCII has them, since lines are split on those bytes.  A
+ * byte that leaves iconv waiting for more (EINVAL: a lead byte of Shift_JIS,
+ * any byte of UTF-32), that gives no character (an ISO-2022 shift) or
+ * several, or an EBCDIC page, fails it. */
+static int
+load_sbcs(struct lp_norm *nz, const char *enc)
+{
+	struct sbcs *sb = &nz->sb;
+	const struct lp_normopt *opt = &nz->cfg.opt;
+	iconv_t cd;
+	int b, mapped = 0;
+
+	if (sb->name[0] && !strcmp(sb->name, enc))
+		return sb->ok ? 0 : -1;
+	snprintf(sb->name, sizeof sb->name, "%s", enc);
+	sb->ok = 0;
+	cd = iconv_open("UTF-32LE", enc);
+	if (cd == (iconv_t)-1)
+		return -1;
+	for (b = 0; b < 256; b++) {
+		char in = (char)b, out[16], *ip = &in, *op = out;
+		size_t il = 1, ol = sizeof out, r;
+
+		iconv(cd, NULL, NULL, NULL, NULL);
+		r = iconv(cd, &ip, &il, &op, &ol);
+		if (r == (size_t)-1 && errno == EILSEQ) {
+			sb->cp[b] = UNMAPPED;
+		} else if (r == (size_t)-1 || il != 0 || sizeof out - ol != 4) {
+			iconv_close(cd);
+			return -1;
+		} else {
+			const unsigned char *u = (const unsigned char *)out;
+			sb->cp[b] = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+			mapped++;
+		}
+		if ((b == '\n' || b == '\r') != (sb->cp[b] == '\n' || sb->cp[b] == '\r') ||
+		    ((b == '\n' || b == '\r') && sb->cp[b] != (uint32_t)b)) {
+			iconv_close(cd);
+			return -1;
+		}
+		/* a stateful decoder may still hold something back */
+		op = out;
+		ol = sizeof out;
+		if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1 || ol != sizeof out) {
+			iconv_close(cd);
+			return -1;
+		}
+	}
+	iconv_close(cd);
+	if (mapped < 128)
+		return -1;
+	for (b = 0; b < 256; b++) {
+		uint32_t c = sb->cp[b];
+		if (c == UNMAPPED || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+			sb->cp[b] = UNMAPPED;
+			sb->fast[b] = 4;
+			sb->u8len[b] = 0;
+			continue;
+		}
+		sb->u8len[b] = (unsigned char)lp_u8enc(c, (char *)sb->u8[b]);
+		switch (lp_plain_cp(opt, c)) {
+		case LP_PLAIN_LATIN: sb->fast[b] = 1; break;
+		case LP_PLAIN_CYRILLIC: sb->fast[b] = 2; break;
+		case LP_PLAIN_OTHER: sb->fast[b] = 0; break;
+		default: sb->fast[b] = 4; break;
+		}
+	}
+	lp_lang_table_8bit(sb->cp, sb->lang);
+	sb->ok = 1;
+	return 0;
 }
 
 static void
@@ -149,50 +243,122 @@ invalid:
 	return bad;
 }
 
-/* Any other encoding, through iconv into UTF-32LE. */
+/* UTF-16: a lone surrogate, or an odd byte at the very end, is one U+FFFD. */
 static long
-decode_iconv(struct lp_norm *nz, enum family fam, const char *s, size_t n)
+decode_utf16(struct lp_norm *nz, int be, const unsigned char *s, size_t n)
 {
-	size_t unit = fam == F_8BIT ? 1 : 2;
+	size_t i = 0;
 	long bad = 0;
-	char *in = (char *)s;
-	size_t inleft = n;
 
-	cp_reserve(nz, n + 1);
-	if (nz->u32cap < n * 4 + 16) {
-		nz->u32cap = n * 4 + 16;
-		nz->u32 = lp_xrealloc(nz->u32, nz->u32cap);
-	}
-	iconv(nz->cd, NULL, NULL, NULL, NULL);
-	while (inleft > 0) {
-		char *out = nz->u32;
-		size_t outleft = nz->u32cap, r, k, got;
-		int err;
+	cp_reserve(nz, n / 2 + 1);
+	while (i + 1 < n) {
+		uint32_t u = be ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
 
-		r = iconv(nz->cd, &in, &inleft, &out, &outleft);
-		err = r == (size_t)-1 ? errno : 0;
-		got = (size_t)(out - nz->u32) / 4;
-		for (k = 0; k < got; k++) {
-			const unsigned char *u = (const unsigned char *)nz->u32 + 4 * k;
-			uint32_t v = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
-
-			cp_push(nz, v, (uint8_t)(unit == 1 ? 1 : v > 0xffff ? 4 : 2));
+		if (u >= 0xd800 && u <= 0xdbff && i + 3 < n) {
+			uint32_t w = be ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
+			if (w >= 0xdc00 && w <= 0xdfff) {
+				cp_push(nz, 0x10000 + ((u - 0xd800) << 10) + (w - 0xdc00), 4);
+				i += 4;
+				continue;
+			}
 		}
-		if (!err)
-			break;
-		if (err == E2BIG)
-			continue;
-		/* EILSEQ, or EINVAL for a sequence cut off at the line's end:
-		 * one unit becomes U+FFFD, its bytes kept in the map */
-		{
-			size_t skip = inleft < unit ? inleft : unit;
-			cp_push(nz, 0xfffd, (uint8_t)skip);
+		if (u >= 0xd800 && u <= 0xdfff) {
+			u = 0xfffd;
 			bad++;
-			in += skip;
-			inleft -= skip;
 		}
+		cp_push(nz, u, 2);
+		i += 2;
+	}
+	if (i < n) {
+		cp_push(nz, 0xfffd, 1);
+		bad++;
 	}
 	return bad;
+}
+
+static long
+decode_8bit(struct lp_norm *nz, const unsigned char *s, size_t n)
+{
+	const uint32_t *tab = nz->sb.cp;
+	size_t i;
+	long bad = 0;
+
+	cp_reserve(nz, n);
+	for (i = 0; i < n; i++) {
+		uint32_t c = tab[s[i]];
+		if (c == UNMAPPED) {
+			c = 0xfffd;
+			bad++;
+		}
+		nz->cp[i] = c;
+		nz->olen[i] = 1;
+	}
+	nz->ncp = n;
+	return bad;
+}
+
+/* The 8-bit fast path: nonzero when every byte of s is plain and no word
+ * mixes scripts; text and map are then the line's normalized form. */
+static int
+fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char *s, size_t n)
+{
+	const struct sbcs *sb = &nz->sb;
+	struct lp_buf *t = &nz->text;
+	unsigned prev = 0, bad = 0;
+	size_t i;
+	char *o;
+
+	if (opt->join_hyphens) {
+		size_t e = n;
+		while (e > 0 && (sb->cp[s[e - 1]] == ' ' || sb->cp[s[e - 1]] == '\t'))
+			e--;
+		if (e > 0 && sb->cp[s[e - 1]] == '-')
+			return 0;
+	}
+	/* One pass, without a branch per byte.  The check: a byte of class
+	 * NO, or two letters of different scripts side by side -- which every
+	 * word that mixes scripts has somewhere -- sends the line to the slow
+	 * path.  The map: runs of bytes of one UTF-8 length, where a run starts
+	 * noted by writing the index every time and keeping it only when the
+	 * length changes. */
+	lp_buf_reserve(t, n * 4 + 4);
+	cp_reserve(nz, n + 1);
+	{
+		uint32_t *start = nz->cp;
+		uint8_t *len = nz->olen;
+		size_t k = 0, r;
+		unsigned last = 0;
+
+		o = t->p + t->len;
+		for (i = 0; i < n; i++) {
+			unsigned b = s[i], l = sb->u8len[b], c = sb->fast[b], x = prev | c;
+
+			bad |= (c >> 2) | (x & (x >> 1) & 1);
+			prev = c & 3;
+			memcpy(o, sb->u8[b], 4);
+			o += l;
+			start[k] = (uint32_t)i;
+			len[k] = (uint8_t)l;
+			k += l != last;
+			last = l;
+		}
+		if (bad)
+			return 0;
+		t->len = (size_t)(o - t->p);
+		start[k] = (uint32_t)n;
+		/* runs are maximal, so no two in a row merge: one segment each,
+		 * written straight into the map (empty for a new line) */
+		if (nz->map.cap < k) {
+			nz->map.cap = k;
+			nz->map.seg = lp_xrealloc(nz->map.seg, k * sizeof *nz->map.seg);
+		}
+		for (r = 0; r < k; r++) {
+			uint32_t cnt = start[r + 1] - start[r];
+			nz->map.seg[r] = len[r] == 1 ? (struct lp_seg){ cnt, cnt, 1 } : (struct lp_seg){ len[r], 1, cnt };
+		}
+		nz->map.nseg = k;
+	}
+	return 1;
 }
 
 struct run {
@@ -201,86 +367,146 @@ struct run {
 	const char *doc;
 	enum family fam;
 	struct lp_docstats *st;
+	struct lp_langctx lang;
 	long lineno;
+	long nuls;          /* NUL characters, shown as U+FFFD */
 	uint64_t linestart; /* original offset of the current raw line */
 	unsigned pending;   /* flags for the next record: LP_CONT, LP_HYPHEN */
 };
 
+/* Decode, normalize and send raw[0..n) as one L record; `more` says the
+ * line goes on in the next record (LP_CONT). */
 static void
-emit(struct run *r, int more)
+emit(struct run *r, size_t n, int more)
 {
 	struct lp_norm *nz = r->nz;
 	struct lp_normstats ns = { 0 };
 	struct lp_line l;
-	int hy;
+	const unsigned char *raw = (const unsigned char *)nz->raw.p;
+	int hy = 0, plain = 0;
+	/* a hyphen that ends a piece of a long line is not a line-end hyphen */
+	struct lp_normopt opt = nz->cfg.opt;
 
-	nz->ncp = 0;
-	if (r->fam == F_UTF8)
-		r->st->invalid += decode_utf8(nz, (unsigned char *)nz->raw.p, nz->raw.len);
-	else
-		r->st->invalid += decode_iconv(nz, r->fam, nz->raw.p, nz->raw.len);
+	if (more)
+		opt.join_hyphens = 0;
+
 	nz->text.len = 0;
 	lp_map_clear(&nz->map);
-	hy = lp_normalize(&nz->cfg.opt, nz->cp, nz->olen, nz->ncp, &nz->text, &nz->map, &ns);
-	r->st->repairs += ns.repairs;
-
 	memset(&l, 0, sizeof l);
+	if (r->fam == F_UTF8 && lp_normalize_is_plain(&opt, (const char *)raw, n)) {
+		/* already normal: the text is the line as read */
+		lp_map_add(&nz->map, (uint32_t)n, (uint32_t)n);
+		l.text = n ? nz->raw.p : "";
+		l.len = n;
+		plain = 1;
+	} else if (r->fam == F_8BIT && fast_8bit(nz, &opt, raw, n)) {
+		plain = 2;
+	}
+	if (!plain) {
+		nz->text.len = 0;
+		lp_map_clear(&nz->map);
+		nz->ncp = 0;
+		if (r->fam == F_UTF8)
+			r->st->invalid += decode_utf8(nz, raw, n);
+		else if (r->fam == F_8BIT)
+			r->st->invalid += decode_8bit(nz, raw, n);
+		else
+			r->st->invalid += decode_utf16(nz, r->fam == F_UTF16BE, raw, n);
+		{
+			size_t k;
+			for (k = 0; k < nz->ncp; k++)
+				r->nuls += nz->cp[k] == 0;
+		}
+		hy = lp_normalize(&opt, nz->cp, nz->olen, nz->ncp, &nz->text, &nz->map, &ns);
+		r->st->repairs += ns.repairs;
+	}
+	if (!l.text) {
+		l.text = nz->text.p ? nz->text.p : "";
+		l.len = nz->text.len;
+	}
 	l.doc = r->doc;
 	l.lineno = r->lineno;
 	l.start = r->linestart;
-	l.end = r->linestart + nz->raw.len;
-	snprintf(l.lang, sizeof l.lang, "%s", lp_guess_lang(nz->text.p, nz->text.len));
-	l.flags = r->pending | (hy && !more ? LP_HYPHEN : 0);
+	l.end = r->linestart + n;
+	{
+		/* "en", "ru", "kk" or "und": the NUL fits (snprintf here was
+		 * a third of the time of a windows-1251 file) */
+		const char *lang = plain == 2 /* 8-bit fast path: raw bytes are shorter */
+		                   ? lp_lang_line_8bit(&r->lang, raw, n, nz->sb.lang, nz->sb.u8len)
+		                   : lp_lang_line(&r->lang, l.text, l.len);
+		memcpy(l.lang, lang, strlen(lang) + 1);
+	}
+	l.flags = r->pending | (hy ? LP_HYPHEN : 0);
 	l.map = nz->map;
-	l.text = nz->text.p ? nz->text.p : "";
-	l.len = nz->text.len;
 	if (r->sink->line)
 		r->sink->line(r->sink->ctx, &l);
 	r->pending = more ? LP_CONT : 0;
-	r->linestart += nz->raw.len;
-	nz->raw.len = 0;
+	r->linestart += n;
 }
 
-/* A full raw line buffer with no terminator yet: send all but a tail that
- * must stay whole (an unfinished UTF-8 sequence or surrogate pair), cutting
- * after a space when there is one near the end, so words stay whole. */
+#define SENTENCE_WINDOW (64 * 1024)
+
+/* The code unit at p[at]: a byte, or a UTF-16 unit (0x100 and up for
+ * anything but ASCII, which is all the caller looks for). */
+static unsigned
+unit_at(enum family fam, const unsigned char *p, size_t at)
+{
+	if (fam == F_UTF16LE)
+		return p[at + 1] ? 0x100 : p[at];
+	if (fam == F_UTF16BE)
+		return p[at] ? 0x100 : p[at + 1];
+	return p[at];
+}
+
+/* The raw line has reached line_max with no terminator: send its first
+ * line_max bytes or a little less -- never inside a UTF-8 sequence or a
+ * surrogate pair, and after a sentence end or at least a space when there
+ * is one near the end -- and keep the rest for the next piece. */
 static void
 split_long(struct run *r)
 {
 	struct lp_buf *b = &r->nz->raw;
+	const unsigned char *p = (const unsigned char *)b->p;
 	size_t unit = r->fam == F_UTF16LE || r->fam == F_UTF16BE ? 2 : 1;
-	size_t cut = b->len - b->len % unit, k, keep;
+	size_t lim = b->len < r->nz->cfg.line_max ? b->len : r->nz->cfg.line_max;
+	size_t cut = lim - lim % unit, k;
+	int steps;
 
 	if (r->fam == F_UTF8) {
-		while (cut > 0 && ((unsigned char)b->p[cut - 1] & 0xc0) == 0x80 && b->len - cut < 4)
-			cut--;
-		if (cut > 0 && (unsigned char)b->p[cut - 1] >= 0xc0)
-			cut--;
+		/* the sequence around the cut: whole before it, or moved after */
+		size_t j = cut;
+		for (steps = 0; steps < 3 && j > 0 && (p[j - 1] & 0xc0) == 0x80; steps++)
+			j--;
+		if (j > 0 && p[j - 1] >= 0xc0 && j - 1 + (size_t)lp_u8len(p[j - 1]) > cut)
+			cut = j - 1;
 	} else if (unit == 2 && cut >= 2) {
-		unsigned hi = r->fam == F_UTF16LE ? (unsigned char)b->p[cut - 1] : (unsigned char)b->p[cut - 2];
+		unsigned hi = r->fam == F_UTF16LE ? p[cut - 1] : p[cut - 2];
 		if (hi >= 0xd8 && hi <= 0xdb)
 			cut -= 2;
 	}
-	for (k = cut; k > unit && cut - k < 1024; k -= unit) {
-		size_t at = k - unit;
-		int sp = unit == 1 ? b->p[at] == ' ' :
-		         r->fam == F_UTF16LE ? (b->p[at] == ' ' && b->p[at + 1] == 0) :
-		         (b->p[at] == 0 && b->p[at + 1] == ' ');
-		if (sp) {
-			cut = k;
-			break;
+	/* after a sentence end if there is one in the last 64 KiB (the tagger
+	 * may start a new paragraph at a piece: no phrase then spans the cut),
+	 * else after a space in the last 1024 bytes */
+	{
+		size_t best = 0, window = cut / 2 < SENTENCE_WINDOW ? cut / 2 : SENTENCE_WINDOW;
+		for (k = cut; k > 2 * unit && cut - k < window; k -= unit) {
+			unsigned a = unit_at(r->fam, p, k - 2 * unit), c = unit_at(r->fam, p, k - unit);
+			if (c == ' ' && (a == '.' || a == '!' || a == '?' || a == ';')) {
+				best = k;
+				break;
+			}
 		}
+		for (k = cut; !best && k > unit && cut - k < 1024; k -= unit)
+			if (unit_at(r->fam, p, k - unit) == ' ')
+				best = k;
+		if (best)
+			cut = best;
 	}
 	if (cut == 0)
-		cut = b->len - b->len % unit;
-	keep = b->len - cut;
-	{
-		char tail[1024 + 8];
-		memcpy(tail, b->p + cut, keep);
-		b->len = cut;
-		emit(r, 1);
-		lp_buf_add(b, tail, keep);
-	}
+		cut = lim - lim % unit;
+	emit(r, cut, 1);
+	memmove(b->p, b->p + cut, b->len - cut);
+	b->len -= cut;
 }
 
 /* Find the first line terminator in s[0..n): returns its position and sets
@@ -323,22 +549,52 @@ find_eol(enum family fam, const char *s, size_t n, size_t *tlen)
 	}
 }
 
+/* Settle one file's encoding from --from or from detection: its family,
+ * the name the D record shows, and the BOM bytes to skip.  A BOM is skipped
+ * only when it agrees with the encoding. */
 static int
-open_codec(struct lp_norm *nz, const char *enc, const char *doc)
+settle(struct lp_norm *nz, const unsigned char *buf, size_t have, const char *doc,
+       const char **enc, enum family *fam, size_t *bom)
 {
-	if (family_of(enc) == F_UTF8)
-		return 0;
-	if (nz->cd != (iconv_t)-1 && !strcmp(nz->cdname, enc))
-		return 0;
-	if (nz->cd != (iconv_t)-1)
-		iconv_close(nz->cd);
-	nz->cd = iconv_open("UTF-32LE", enc);
-	if (nz->cd == (iconv_t)-1) {
-		nz->cdname[0] = '\0';
-		lp_warn("%s: unknown encoding '%s'", doc, enc);
-		return -1;
+	const char *from = nz->cfg.from;
+	int le = have >= 2 && buf[0] == 0xff && buf[1] == 0xfe;
+	int be = have >= 2 && buf[0] == 0xfe && buf[1] == 0xff;
+
+	*bom = 0;
+	if (!from) {
+		*enc = lp_detect(buf, have, bom);
+		*fam = family_of(*enc);
+	} else {
+		*enc = from;
+		*fam = family_of(from);
 	}
-	snprintf(nz->cdname, sizeof nz->cdname, "%s", enc);
+	switch (*fam) {
+	case F_UTF8:
+		*enc = "UTF-8";
+		*bom = have >= 3 && buf[0] == 0xef && buf[1] == 0xbb && buf[2] == 0xbf ? 3 : 0;
+		break;
+	case F_UTF16:
+		/* "UTF-16": the BOM decides; without one the zero bytes do, as
+		 * detection reads them; failing that big-endian, as RFC 2781 says */
+		if (le || be)
+			*fam = le ? F_UTF16LE : F_UTF16BE;
+		else {
+			size_t b;
+			*fam = !strcmp(lp_detect(buf, have, &b), "UTF-16LE") ? F_UTF16LE : F_UTF16BE;
+		}
+		/* fall through */
+	case F_UTF16LE:
+	case F_UTF16BE:
+		*enc = *fam == F_UTF16LE ? "UTF-16LE" : "UTF-16BE";
+		*bom = (*fam == F_UTF16LE && le) || (*fam == F_UTF16BE && be) ? 2 : 0;
+		break;
+	default:
+		if (load_sbcs(nz, *enc)) {
+			lp_warn("%s: unsupported encoding '%s'", doc, *enc);
+			return -1;
+		}
+		*bom = 0;
+	}
 	return 0;
 }
 
@@ -366,7 +622,8 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
            struct lp_docstats *st)
 {
 	struct run r = { 0 };
-	const char *enc = nz->cfg.from;
+	const char *enc;
+	enum family fam;
 	size_t bom = 0, have, off;
 	ssize_t got;
 	int eof = 0, drained, rc = 0;
@@ -381,17 +638,7 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	}
 	have = (size_t)got;
 	eof = have < first;
-	{
-		size_t b = 0;
-		const char *d = lp_detect((const unsigned char *)nz->rbuf, have, &b);
-		if (!enc)
-			enc = d;
-		/* a BOM agreeing with the forced encoding is still not text */
-		if ((family_of(enc) == F_UTF8 && b == 3 && family_of(d) == F_UTF8) ||
-		    (family_of(enc) == family_of(d) && b == 2 && strcmp(d, "UTF-8")))
-			bom = b;
-	}
-	if (open_codec(nz, enc, doc))
+	if (settle(nz, (const unsigned char *)nz->rbuf, have, doc, &enc, &fam, &bom))
 		return -1;
 	st->enc = enc;
 	if (sink->doc_begin)
@@ -400,7 +647,7 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	r.nz = nz;
 	r.sink = sink;
 	r.doc = doc;
-	r.fam = family_of(enc);
+	r.fam = fam;
 	r.st = st;
 	r.lineno = 1;
 	r.linestart = bom;
@@ -438,7 +685,8 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 			lp_buf_add(&nz->raw, nz->rbuf + off, at);
 			while (nz->raw.len > nz->cfg.line_max)
 				split_long(&r);
-			emit(&r, 0);
+			emit(&r, nz->raw.len, 0);
+			nz->raw.len = 0;
 			r.linestart += tlen;
 			r.lineno++;
 			st->lines++;
@@ -472,9 +720,14 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	if (off < have)
 		lp_buf_add(&nz->raw, nz->rbuf + off, have - off);
 	if (nz->raw.len > 0 || r.pending) {
-		emit(&r, 0);
+		emit(&r, nz->raw.len, 0);
+		nz->raw.len = 0;
 		st->lines++;
 	}
+	/* Not an error (grep's "binary file matches"): every line is still
+	 * sent, with U+FFFD for NUL, which the record stream cannot carry. */
+	if (r.nuls)
+		lp_note("%s: binary file (%ld NUL%s shown as U+FFFD)", doc, r.nuls, r.nuls == 1 ? "" : "s");
 	if (st->invalid)
 		lp_note("%s: %ld invalid byte sequence%s replaced by U+FFFD", doc, st->invalid,
 		        st->invalid == 1 ? "" : "s");

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lang.h"
 #include "lexpipe.h"
 #include "util.h"
 
@@ -21,15 +22,30 @@ struct lp_normstats {
 
 /*
  * Normalize n code points whose original byte lengths are olen[]: the Word,
- * PDF and web fixes, script repair, then NFC (or NFKC).  Appends to text and
- * map, which the caller has cleared.  Returns nonzero when the line ended in
- * a hyphen that join_hyphens removed.
+ * PDF and web fixes, script repair, then NFC (or NFKC).  cp[] is used as
+ * scratch.  Appends to text and map, which the caller has cleared.  Returns
+ * nonzero when the line ended in a hyphen that join_hyphens removed.
  */
 int lp_normalize(const struct lp_normopt *opt, uint32_t *cp, const uint8_t *olen,
                  size_t n, struct lp_buf *text, struct lp_map *map,
                  struct lp_normstats *st);
 
-/* Language of a normalized line: "en", "ru", "kk" or "und". */
-const char *lp_guess_lang(const char *text, size_t len);
+/* What a code point is to the fast path. */
+enum lp_plain {
+	LP_PLAIN_NO,       /* needs lp_normalize: a fix, a mark, not NFC, a repair */
+	LP_PLAIN_OTHER,    /* stays as it is and is not a letter: ends a word */
+	LP_PLAIN_LATIN,    /* stays as it is; a Latin letter */
+	LP_PLAIN_CYRILLIC, /* stays as it is; a Cyrillic letter */
+};
+enum lp_plain lp_plain_cp(const struct lp_normopt *opt, uint32_t c);
+
+/*
+ * The fast path: nonzero when the UTF-8 line s[0..n) is valid and already
+ * normal -- no fix applies, every character is NFC (NFKC) as it stands and
+ * no word mixes scripts -- so its normalized text is s itself and its map one
+ * identity segment.  A byte scan: no decoding into code points, no tables
+ * beyond one lookup per non-ASCII character.
+ */
+int lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n);
 
 #endif

@@ -119,6 +119,31 @@ lp_map_total_o(const struct lp_map *m)
 	return t;
 }
 
+/* Decimal digits of v into d (10 bytes room), most significant first;
+ * snprintf per item made the map the slowest part of writing an L record. */
+static int
+utoa(uint32_t v, char *d)
+{
+	char t[10];
+	int n = 0, i;
+
+	if (v < 10) {
+		d[0] = (char)('0' + v);
+		return 1;
+	}
+	if (v < 100) {
+		d[0] = (char)('0' + v / 10);
+		d[1] = (char)('0' + v % 10);
+		return 2;
+	}
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (i = 0; i < n; i++)
+		d[i] = t[n - 1 - i];
+	return n;
+}
+
 size_t
 lp_map_format(const struct lp_map *m, char *buf, size_t cap)
 {
@@ -128,16 +153,24 @@ lp_map_format(const struct lp_map *m, char *buf, size_t cap)
 		buf[0] = '\0';
 	for (i = 0; i < m->nseg; i++) {
 		const struct lp_seg *s = &m->seg[i];
-		char item[48];
-		int w;
+		char item[48], *d;
+		int w = 0;
 
-		if (s->n == s->o)
-			w = snprintf(item, sizeof item, "%s%" PRIu32, i ? "," : "", s->n);
-		else if (s->k == 1)
-			w = snprintf(item, sizeof item, "%s%" PRIu32 ":%" PRIu32, i ? "," : "", s->n, s->o);
-		else
-			w = snprintf(item, sizeof item, "%s%" PRIu32 ":%" PRIu32 "*%" PRIu32, i ? "," : "", s->n, s->o, s->k);
-		if (len + (size_t)w < cap)
+		/* straight into buf when an item of any size fits (33 bytes) */
+		d = len + 34 <= cap ? buf + len : item;
+		if (i)
+			d[w++] = ',';
+		w += utoa(s->n, d + w);
+		if (s->n != s->o) {
+			d[w++] = ':';
+			w += utoa(s->o, d + w);
+			if (s->k != 1) {
+				d[w++] = '*';
+				w += utoa(s->k, d + w);
+			}
+		}
+		d[w] = '\0';
+		if (d == item && len + (size_t)w < cap)
 			memcpy(buf + len, item, (size_t)w + 1);
 		len += (size_t)w;
 	}

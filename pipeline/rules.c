@@ -53,6 +53,13 @@ load_file(struct lp_rules *rs, const char *path)
 			errs++;
 			continue;
 		}
+		/* examples and vocabularies are matched with PCRE2_NO_UTF_CHECK */
+		if (lp_u8valid(line, (size_t)len) != (size_t)len) {
+			lp_warn("%s:%d: not valid UTF-8 (byte %zu)", path, lineno,
+			        lp_u8valid(line, (size_t)len) + 1);
+			errs++;
+			continue;
+		}
 		if (len == 0 || line[0] == '#')
 			continue;
 		if (line[0] == ' ' || line[0] == '\t') {

@@ -8,11 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prefilter.h"
 #include "rx.h"
 #include "util.h"
 
 #define MATCH_LIMIT 2000000
 #define DEPTH_LIMIT 20000
+
+/* Compiled code is freed through this context, so the prefilter forgets a
+ * regex whose memory goes back to malloc (the address may come again). */
+static void *
+rx_alloc(PCRE2_SIZE n, void *data)
+{
+	(void)data;
+	return malloc(n);
+}
+
+static void
+rx_release(void *p, void *data)
+{
+	(void)data;
+	lp_prefilter_forget(p);
+	free(p);
+}
+
+static pcre2_compile_context *cctx; /* patterns load before threads start */
+
+static void
+free_cctx(void)
+{
+	pcre2_compile_context_free(cctx);
+	cctx = NULL;
+}
 
 pcre2_code *
 lp_rx_compile(const struct lp_rule *r, const char *key)
@@ -26,7 +53,14 @@ lp_rx_compile(const struct lp_rule *r, const char *key)
 		lp_warn("%s:%d: rule %s: no %s", r->file, r->line, r->id, key);
 		return NULL;
 	}
-	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &eoff, NULL);
+	if (!cctx) {
+		atexit(free_cctx); /* valgrind --errors-for-leak-kinds=all sees nothing */
+		pcre2_general_context *g = pcre2_general_context_create(rx_alloc, rx_release, NULL);
+		if (!g || !(cctx = pcre2_compile_context_create(g)))
+			lp_die("out of memory");
+		pcre2_general_context_free(g);
+	}
+	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &eoff, cctx);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
@@ -34,6 +68,9 @@ lp_rx_compile(const struct lp_rule *r, const char *key)
 		return NULL;
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	/* the literals one of which every match holds: a paragraph without
+	 * them is not searched (a rule's own "trigger" list wins) */
+	lp_prefilter_add(re, src, !strcmp(key, "regex") ? lp_rule_get(r, "trigger", NULL) : NULL);
 	return re;
 }
 
@@ -53,16 +90,58 @@ int
 lp_rx_match(const pcre2_code *re, const char *s, size_t len, size_t from,
             pcre2_match_data *md, pcre2_match_context *mc, const char *doc, const char *rule)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, md, mc);
+	int rc;
+	long line;
 
+	/* PCRE2_NO_UTF_CHECK needs a start at a character boundary */
+	while (from < len && ((unsigned char)s[from] & 0xc0) == 0x80)
+		from++;
+	if (from > len)
+		return PCRE2_ERROR_NOMATCH;
+	if (!lp_prefilter_may_match(re, s, len, from))
+		return PCRE2_ERROR_NOMATCH;
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, md, mc);
+	/* JIT's small stack runs out before the interpreter's depth limit: a
+	 * valid pattern on a long paragraph gets the interpreter's chance */
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, md, mc);
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(rc, msg, sizeof msg);
-		lp_note("%s: rule %s: %s; the rest of this paragraph is skipped for this rule",
-		        doc, rule, (char *)msg);
+		if ((line = lp_tagging_line(s, from)) > 0)
+			lp_note("%s:%ld: rule %s: %s; the rest of this paragraph is skipped for this rule",
+			        doc, line, rule, (char *)msg);
+		else
+			lp_note("%s: rule %s: %s; the rest of this paragraph is skipped for this rule",
+			        doc, rule, (char *)msg);
 		return PCRE2_ERROR_NOMATCH;
 	}
 	return rc;
+}
+
+int
+lp_rx_named_span(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t ng = pcre2_get_ovector_count(md), count, esize, i;
+	PCRE2_SPTR table;
+	size_t nl = strlen(name);
+
+	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	pcre2_pattern_info(re, PCRE2_INFO_NAMETABLE, &table);
+	for (i = 0; i < count; i++) {
+		PCRE2_SPTR ent = table + (size_t)i * esize;
+		uint32_t g = (uint32_t)(ent[0] << 8 | ent[1]);
+		if (strncmp((const char *)ent + 2, name, nl) || ent[2 + nl] != 0 || g >= ng)
+			continue;
+		if (ov[2 * g] != PCRE2_UNSET) {
+			*s = ov[2 * g];
+			*e = ov[2 * g + 1];
+			return 1;
+		}
+	}
+	return 0;
 }
 
 void
@@ -173,6 +252,8 @@ lang_ok(const char *list, const char *lang)
 
 	if (!list)
 		return 1;
+	if (l == 0)
+		return 0; /* strstr finds "" everywhere: the loop would not move */
 	for (p = list; (p = strstr(p, lang)); p += l)
 		if ((p == list || p[-1] == ',' || p[-1] == ' ') && (p[l] == '\0' || p[l] == ',' || p[l] == ' '))
 			return 1;

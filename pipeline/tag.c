@@ -16,6 +16,7 @@
 
 #include "escape.h"
 #include "normalize.h"
+#include "prefilter.h"
 #include "tagger.h"
 
 #define PARA_MAX_BYTES (256 * 1024)
@@ -28,6 +29,7 @@ struct pline {
 	uint64_t start;
 	char lang[4];
 	unsigned flags;
+	long col0; /* characters of the same original line in earlier LP_CONT pieces */
 	struct lp_map map;
 };
 
@@ -56,8 +58,13 @@ struct lp_tagger {
 	struct hitrec *hits;
 	size_t nhits, hcap;
 	struct lp_buf arena;
+	size_t *refs; /* indices of the ref hits with a canonical ID, in start order */
+	size_t nrefs, rcap;
 	int verbose_check;
+	long linecol; /* characters sent so far of the current original line */
 };
+
+static long chars(const char *s, size_t n);
 
 static int
 cmpstr(const void *a, const void *b)
@@ -169,6 +176,7 @@ lp_tagger_free(struct lp_tagger *t)
 		lp_map_free(&t->lines[j].map);
 	free(t->lines);
 	free(t->hits);
+	free(t->refs);
 	lp_buf_free(&t->text);
 	lp_buf_free(&t->arena);
 	lp_buf_free(&t->ctx.provision);
@@ -238,6 +246,16 @@ starts_item(const char *s, size_t n)
 	return 0;
 }
 
+/* What ends a heading's designator: the line's end, a full stop, a dash. */
+static int
+heading_end(const char *s, size_t n, size_t d)
+{
+	while (d < n && s[d] == ' ')
+		d++;
+	return d == n || s[d] == '.' || s[d] == ':' || s[d] == '-' ||
+	       (n - d >= 3 && !memcmp(s + d, "\xe2\x80\x93", 3));
+}
+
 /* Headings start with the unit word and a number: "Статья 44.", "Article 44.",
  * "44-бап.", "Глава 3", "Chapter 3", "3-тарау". */
 static int
@@ -250,8 +268,15 @@ starts_heading(const char *s, size_t n)
 
 	for (k = 0; words[k]; k++) {
 		size_t wl = strlen(words[k]);
-		if (n - i > wl && !memcmp(s + i, words[k], wl) && s[i + wl] >= '0' && s[i + wl] <= '9')
-			return 1;
+		if (n - i > wl && !memcmp(s + i, words[k], wl) && s[i + wl] >= '0' && s[i + wl] <= '9') {
+			/* "Article 488 of the CAO ..." continuing a wrapped
+			 * citation is no heading: the number must end the line
+			 * or be followed by a full stop or a dash */
+			d = i + wl;
+			while (d < n && ((s[d] >= '0' && s[d] <= '9') || s[d] == '-'))
+				d++;
+			return heading_end(s, n, d);
+		}
 	}
 	d = i;
 	while (d < n && ((s[d] >= '0' && s[d] <= '9') || s[d] == '-'))
@@ -260,7 +285,7 @@ starts_heading(const char *s, size_t n)
 		static const char *const kk[] = { "бап", "тарау", "БАП", "ТАРАУ", NULL };
 		for (k = 0; kk[k]; k++)
 			if (n - d >= strlen(kk[k]) && !memcmp(s + d, kk[k], strlen(kk[k])))
-				return 1;
+				return heading_end(s, n, d + strlen(kk[k]));
 	}
 	return 0;
 }
@@ -361,6 +386,11 @@ lp_tagger_line(struct lp_tagger *t, const struct lp_line *l)
 	pl->start = l->start;
 	memcpy(pl->lang, l->lang, sizeof pl->lang);
 	pl->flags = l->flags;
+	/* a long line comes in LP_CONT pieces: columns count from its start */
+	if (!(l->flags & LP_CONT))
+		t->linecol = 0;
+	pl->col0 = t->linecol;
+	t->linecol += chars(l->text, l->len);
 	lp_map_copy(&pl->map, &l->map);
 	lp_buf_add(&t->text, l->text, l->len);
 }
@@ -382,6 +412,7 @@ lp_para_hit(struct lp_para *p, const struct lp_hit *h)
 	r = &t->hits[t->nhits];
 	r->h = *h;
 	r->seq = t->nhits++;
+	lp_buf_reserve(&t->arena, 1); /* never NULL: emit_hits adds offsets to it */
 	r->coff = t->arena.len;
 	lp_buf_add(&t->arena, h->canonical.p, h->canonical.p ? h->canonical.n : 0);
 	r->voff = t->arena.len;
@@ -479,9 +510,23 @@ emit_hits(struct lp_tagger *t)
 {
 	size_t i, j;
 	const char *text = t->text.p;
+	/* columns are counted from the last hit on the same line, not from the
+	 * line start: hits come sorted, and a line can be a megabyte long */
+	size_t cline = (size_t)-1, coff = 0;
+	long ccol = 0;
 
 	if (t->nhits)
 		qsort(t->hits, t->nhits, sizeof *t->hits, cmphit);
+	t->nrefs = 0;
+	for (i = 0; i < t->nhits; i++) {
+		if (strcmp(t->hits[i].h.kind, "ref") || !t->hits[i].h.canonical.n)
+			continue;
+		if (t->nrefs == t->rcap) {
+			t->rcap = t->rcap ? t->rcap * 2 : 16;
+			t->refs = lp_xrealloc(t->refs, t->rcap * sizeof *t->refs);
+		}
+		t->refs[t->nrefs++] = i;
+	}
 	for (i = 0; i < t->nhits; i++) {
 		struct hitrec *r = &t->hits[i];
 		const struct lp_hit *h = &r->h;
@@ -491,13 +536,25 @@ emit_hits(struct lp_tagger *t)
 
 		if (h->start >= t->lines[li].off + t->lines[li].len && li + 1 < t->nlines)
 			li++; /* a match starting on the space that joins two lines */
+		if (li > lj)
+			continue; /* the match is only that space: no original bytes */
 		a = &t->lines[li];
 		b = &t->lines[lj];
 		sentence(text, t->text.len, h->start, h->end, &ss, &se);
 		memset(&ann, 0, sizeof ann);
 		ann.doc = t->doc;
 		ann.line = a->lineno;
-		ann.col = 1 + chars(text + a->off, h->start > a->off ? h->start - a->off : 0);
+		{
+			size_t at = h->start > a->off ? h->start : a->off;
+			if (cline != li || at < coff) {
+				cline = li;
+				coff = a->off;
+				ccol = 1 + a->col0;
+			}
+			ccol += chars(text + coff, at - coff);
+			coff = at;
+			ann.col = ccol;
+		}
 		ann.start = a->start + lp_map_orig(&a->map, h->start > a->off ? h->start - a->off : 0, 0);
 		ann.end = b->start + lp_map_orig(&b->map, h->end - b->off > b->len ? b->len : h->end - b->off, 1);
 		ann.lang = a->lang;
@@ -509,9 +566,20 @@ emit_hits(struct lp_tagger *t)
 		ann.provision = (struct lp_str){ t->arena.p + r->poff, h->provision.n };
 		if (ann.provision.n == 0 && strcmp(h->kind, "ref") && strcmp(h->kind, "act")) {
 			/* a restriction or penalty belongs to the provision cited in its sentence */
-			for (j = 0; j < t->nhits; j++) {
-				const struct hitrec *q = &t->hits[j];
-				if (!strcmp(q->h.kind, "ref") && q->h.start >= ss && q->h.end <= se && q->h.canonical.n) {
+			size_t lo = 0, hi = t->nrefs;
+
+			/* the first ref starting in the sentence: a binary search, so a
+			 * paragraph of thousands of rows stays linear-logarithmic */
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (t->hits[t->refs[mid]].h.start < ss)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (j = lo; j < t->nrefs && t->hits[t->refs[j]].h.start < se; j++) {
+				const struct hitrec *q = &t->hits[t->refs[j]];
+				if (q->h.end <= se) {
 					ann.provision = (struct lp_str){ t->arena.p + q->coff, q->h.canonical.n };
 					break;
 				}
@@ -527,14 +595,46 @@ emit_hits(struct lp_tagger *t)
 	}
 }
 
+/* The paragraph this thread's engines are tagging, for lp_tagging_line. */
+static _Thread_local const struct lp_para *tagging;
+
+long
+lp_tagging_line(const char *s, size_t off)
+{
+	const struct lp_para *p = tagging;
+
+	if (!p || s != p->text || off > p->len || p->t->nlines == 0)
+		return 0;
+	return p->t->lines[line_at(p->t, off)].lineno;
+}
+
 static void
 tag_para(struct lp_tagger *t, struct lp_para *p, int only)
 {
 	int i;
 
+	tagging = p;
+	lp_prefilter_para(p->text, p->len); /* regexes skip a paragraph without their words */
 	for (i = 0; i < t->nsets; i++)
 		if (only < 0 || only == i)
 			t->sets[i].eng->tag(t->sets[i].st, p);
+	tagging = NULL;
+	lp_prefilter_para(NULL, 0);
+}
+
+/* A slot that once held a long line's map keeps its capacity; give large
+ * ones back, so crafted input cannot grow every slot to the largest line. */
+static void
+release_large(struct lp_tagger *t)
+{
+	size_t j;
+
+	for (j = 0; j < t->nlines; j++)
+		if (t->lines[j].map.cap > 4096)
+			lp_map_free(&t->lines[j].map);
+	if (t->text.cap > 4 * PARA_MAX_BYTES) {
+		lp_buf_free(&t->text);
+	}
 }
 
 void
@@ -555,6 +655,7 @@ lp_tagger_flush(struct lp_tagger *t)
 	t->arena.len = 0;
 	tag_para(t, &p, -1);
 	emit_hits(t);
+	release_large(t);
 	t->nlines = 0;
 	t->text.len = 0;
 	t->nhits = 0;
@@ -662,6 +763,16 @@ sort_items(struct lp_buf *b)
 	free(copy);
 }
 
+/* A rule with "role vocabulary" (a word list, an act of a catalogue) never
+ * fires on its own: its examples show it at work inside other rules' hits. */
+static int
+lp_rule_is_vocabulary(const struct lp_rule *r)
+{
+	const char *role = lp_rule_get(r, "role", NULL);
+
+	return role && !strcmp(role, "vocabulary");
+}
+
 static int
 check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_kv *kv, int positive)
 {
@@ -764,7 +875,7 @@ check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_
 			lp_note("%s:%d: rule %s: example \"%s\": want [%s], got [%s]", r->file, kv->line,
 			        r->id, text, want.p, c.got.p);
 			fail = 1;
-		} else if (!c.from_rule && want.len) {
+		} else if (!c.from_rule && want.len && !lp_rule_is_vocabulary(r)) {
 			lp_note("%s:%d: rule %s: example \"%s\" is matched, but by another rule", r->file,
 			        kv->line, r->id, text);
 			fail = 1;

@@ -43,6 +43,9 @@ struct lp_para {
 void lp_para_hit(struct lp_para *p, const struct lp_hit *h);
 /* Language of the line holding paragraph offset off. */
 const char *lp_para_lang_at(const struct lp_para *p, size_t off);
+/* For messages: the original line number of offset off of s, when s is the
+ * text of the paragraph the engines are tagging now; else 0. */
+long lp_tagging_line(const char *s, size_t off);
 
 struct lp_engine {
 	const char *name;

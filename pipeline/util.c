@@ -3,27 +3,44 @@
  * checked output, and the few UTF-8 helpers every stage needs.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
 const char *lp_argv0 = "lexpipe";
-int lp_status;
+static int out_written; /* lp_out wrote something */
+_Atomic int lp_status; /* written by the threads of `run -j` */
 
 static void
 vmsg(const char *fmt, va_list ap)
 {
 	int saved = errno;
+	char msg[2048];
+	size_t n = 0;
+	int r;
 
-	fprintf(stderr, "%s: ", lp_argv0);
-	vfprintf(stderr, fmt, ap);
-	if (fmt[0] && fmt[strlen(fmt) - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+	/* one write for the whole message, so messages from the threads of
+	 * `run -j` (and from other processes on the same stderr) never mix */
+	r = snprintf(msg, sizeof msg, "%s: ", lp_argv0);
+	n = r > 0 ? (size_t)r : 0;
+	r = vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+	n += r > 0 ? (size_t)r : 0;
+	if (n < sizeof msg && fmt[0] && fmt[strlen(fmt) - 1] == ':') {
+		r = snprintf(msg + n, sizeof msg - n, " %s", strerror(saved));
+		n += r > 0 ? (size_t)r : 0;
+	}
+	if (n > sizeof msg - 2)
+		n = sizeof msg - 2; /* a very long message is cut */
+	msg[n++] = '\n';
+	fwrite(msg, 1, n, stderr);
 }
 
 void
@@ -133,8 +150,82 @@ void
 lp_out(const void *p, size_t n)
 {
 	/* A failed write sets ferror(stdout); lp_out_check and lp_fshut report it. */
-	if (n)
+	if (n) {
 		fwrite(p, 1, n, stdout);
+		out_written = 1;
+	}
+}
+
+/* -o FILE: the temporary file beside FILE, while it is not renamed. */
+static char out_tmp[4096];
+static char *out_final;
+static volatile sig_atomic_t out_pending;
+
+static void
+out_discard(void)
+{
+	if (out_pending) {
+		unlink(out_tmp);
+		out_pending = 0;
+	}
+	free(out_final);
+	out_final = NULL;
+}
+
+/* SIGINT, SIGTERM, SIGHUP: no half-written FILE is left, then the signal's
+ * own end (the shell sees the signal).  unlink is async-signal-safe. */
+static void
+out_signal(int sig)
+{
+	if (out_pending)
+		unlink(out_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+lp_out_open(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	int fd, n;
+	mode_t mask;
+	struct sigaction sa;
+
+	if (!strcmp(path, "-"))
+		return;
+	if (!*path || (slash && !slash[1]))
+		lp_die("-o '%s': not a file name", path);
+	if (slash)
+		n = snprintf(out_tmp, sizeof out_tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		n = snprintf(out_tmp, sizeof out_tmp, ".%s.XXXXXX", path);
+	if (n < 0 || (size_t)n >= sizeof out_tmp)
+		lp_die("%s: file name too long", path);
+	if ((fd = mkstemp(out_tmp)) < 0)
+		lp_die("%s: cannot create a temporary file beside it:", path);
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask); /* as if the shell had created FILE */
+	out_final = lp_xstrdup(path);
+	out_pending = 1;
+	atexit(out_discard); /* lp_die, a write error, running out of memory */
+	for (n = 0; n < 3; n++) {
+		static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+		struct sigaction old;
+
+		/* a signal ignored from the start (SIGINT in a background job,
+		 * SIGHUP under nohup) stays ignored */
+		if (sigaction(sigs[n], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = out_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[n], &sa, NULL);
+	}
+	fflush(stdout);
+	if (dup2(fd, STDOUT_FILENO) < 0)
+		lp_die("%s:", out_tmp);
+	close(fd);
 }
 
 void
@@ -152,8 +243,23 @@ lp_fshut(void)
 			exit(lp_status); /* the reader went away: end quietly */
 		lp_die("write error:");
 	}
+	if (out_pending && fsync(STDOUT_FILENO) < 0)
+		lp_die("write error:");
 	if (fclose(stdout) == EOF && errno != EPIPE)
 		lp_die("write error:");
+	if (out_pending) {
+		/* nothing written and a failure (patterns that do not load, no
+		 * input that could be read): the old FILE is worth more */
+		if (lp_status && !out_written) {
+			out_discard();
+			return;
+		}
+		if (rename(out_tmp, out_final) < 0)
+			lp_die("%s: cannot rename %s to it:", out_final, out_tmp);
+		out_pending = 0;
+		free(out_final);
+		out_final = NULL;
+	}
 }
 
 int

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 extern const char *lp_argv0;
-extern int lp_status; /* 0, or 2 once anything failed */
+extern _Atomic int lp_status; /* 0, or 2 once anything failed */
 
 void lp_die(const char *fmt, ...);  /* message, exit 2 */
 void lp_warn(const char *fmt, ...); /* message, status 2 */
@@ -37,8 +37,14 @@ void lp_buf_free(struct lp_buf *b);
 void lp_out(const void *p, size_t n);
 /* Die now if an earlier write failed, so a full disk stops a long run early. */
 void lp_out_check(void);
-/* Flush and check stdout; exit 2 with a message on failure. */
+/* Flush and check stdout; exit 2 with a message on failure.  With
+ * lp_out_open, then rename the temporary file to FILE. */
 void lp_fshut(void);
+/* -o FILE ("-": stdout): output goes to a temporary file beside FILE, renamed
+ * to FILE by lp_fshut.  An interrupt (SIGINT, SIGTERM, SIGHUP), a write
+ * error or any exit before lp_fshut removes it, and FILE is left as it was;
+ * so does a failed run that wrote nothing. */
+void lp_out_open(const char *path);
 
 /* UTF-8: length of the sequence starting with byte c (1 for invalid lead bytes). */
 int lp_u8len(unsigned char c);

@@ -7,9 +7,13 @@ export TOP
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT INT TERM
 
-for u in "$TOP"/build/unit/*; do
-	[ -x "$u" ] || continue
-	name=$(basename "$u")
+for src in "$TOP"/tests/unit/*.c; do
+	name=$(basename "$src" .c)
+	u=$TOP/build/unit/$name
+	if [ ! -x "$u" ]; then
+		echo "not ok - unit:$name is not built" >>"$out"
+		continue
+	fi
 	"$u" "$TOP" >"$out.u" 2>&1
 	rc=$?
 	sed "s/^\(not \)\{0,1\}ok - /&unit:$name: /" "$out.u" | grep -E '^(not )?ok - ' >>"$out"

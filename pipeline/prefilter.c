@@ -1,0 +1,1133 @@
+/*
+ * prefilter.c - the literals a regex needs, and one pass over a paragraph
+ * that finds them all (see prefilter.h).
+ *
+ * The analysis is RE2's prefilter idea cut down to what pattern files use:
+ * for each part of a regex it knows either the exact set of strings the
+ * part matches (small sets only) or nothing; a run of exact parts is a
+ * literal every match contains; alternation unions the branches' literals.
+ * Anything it does not understand (a class, an unknown construct, (?x))
+ * counts as "matches anything", so a literal is never required wrongly;
+ * a construct that could break that reasoning ((*ACCEPT), \K, \Q,
+ * conditionals, recursion) drops the filter for the whole regex.
+ *
+ * Case: literals and text are folded with the same length-preserving map
+ * (ASCII, Latin-1, Cyrillic with Kazakh letters), so a caseless regex's
+ * literal is found whatever the case in the text.  A literal may only hold
+ * characters the fold knows; a paragraph with a character that a caseless
+ * match would take for one of them without folding to it (long s, Kelvin
+ * sign, dotted I, Cyrillic rounded ve...) is not filtered.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prefilter.h"
+#include "util.h"
+
+#define SET_MAX 64   /* strings in a set (a few kB on the stack each) */
+#define LIT_MAX 48   /* bytes of one literal */
+#define MIN_LIT 3    /* shorter literals filter nothing */
+#define DEPTH_MAX 40
+#define REG_CAP (1u << 15)
+#define NBUCKET 4096
+
+/* ---- folding ---- */
+
+/* Fold the character at s (n bytes left) into d; returns its length.  Sets
+ * *unsafe for a character that caseless matching relates to a letter the
+ * fold does not map to it. */
+static size_t
+fold1(const unsigned char *s, size_t n, unsigned char *d, int *unsafe)
+{
+	unsigned char c = s[0], b;
+
+	if (c < 0x80) {
+		d[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		return 1;
+	}
+	if (c < 0xc0 || n < 2) {
+		d[0] = c;
+		return 1;
+	}
+	b = s[1];
+	if (c < 0xe0) {
+		d[0] = c;
+		d[1] = b;
+		switch (c) {
+		case 0xc3:
+			if (b >= 0x80 && b <= 0x9e && b != 0x97)
+				d[1] = b + 0x20;
+			break;
+		case 0xc4:
+			if (b == 0xb0 || b == 0xb1) /* dotted I, dotless i */
+				*unsafe = 1;
+			break;
+		case 0xc5:
+			if (b == 0xb8 || b == 0xbf) /* Y diaeresis, long s */
+				*unsafe = 1;
+			break;
+		case 0xd0:
+			if (b <= 0x8f) {
+				d[0] = 0xd1;
+				d[1] = b + 0x10;
+			} else if (b <= 0x9f) {
+				d[1] = b + 0x20;
+			} else if (b <= 0xaf) {
+				d[0] = 0xd1;
+				d[1] = b - 0x20;
+			}
+			break;
+		case 0xd1:
+			if (b >= 0xa0 && !(b & 1)) /* U+0460..047F pairs */
+				d[1] = b + 1;
+			break;
+		case 0xd2:
+			if ((b <= 0x81 || b >= 0x8a) && !(b & 1))
+				d[1] = b + 1;
+			break;
+		case 0xd3:
+			if (b == 0x80)
+				d[1] = 0x8f;
+			else if (b <= 0x8e && (b & 1))
+				d[1] = b + 1;
+			else if (b >= 0x90 && !(b & 1))
+				d[1] = b + 1;
+			break;
+		case 0xd4:
+			if (b <= 0xaf && !(b & 1))
+				d[1] = b + 1;
+			break;
+		}
+		return 2;
+	}
+	{
+		size_t l = c < 0xf0 ? 3 : 4, k;
+		if (l > n)
+			l = n;
+		for (k = 0; k < l; k++)
+			d[k] = s[k];
+		if (l >= 3) {
+			if (c == 0xe1 && b == 0xb2 && s[2] >= 0x80 && s[2] <= 0x88)
+				*unsafe = 1; /* Cyrillic small letters rounded ve... */
+			if (c == 0xe1 && b == 0xba && s[2] == 0x9e)
+				*unsafe = 1; /* capital sharp s */
+			if (c == 0xe2 && b == 0x84 && (s[2] == 0xa6 || s[2] == 0xaa || s[2] == 0xab))
+				*unsafe = 1; /* ohm, Kelvin, angstrom signs */
+		}
+		return l;
+	}
+}
+
+/* A character a literal may hold: one the fold knows all the cases of. */
+static int
+literal_char(const unsigned char *s, size_t l)
+{
+	if (l == 1)
+		return 1;
+	if (l != 2)
+		return 0;
+	switch (s[0]) {
+	case 0xc2: return s[1] != 0xb5;                 /* micro sign ~ Greek mu */
+	case 0xc3: return s[1] != 0x9f && s[1] != 0xbf; /* sharp s, y diaeresis */
+	case 0xd0: case 0xd1: case 0xd2: case 0xd3: return 1;
+	case 0xd4: return s[1] <= 0xaf;
+	}
+	return 0;
+}
+
+/* ---- string sets ---- */
+
+struct sset {
+	int n;
+	unsigned char len[SET_MAX];
+	char s[SET_MAX][LIT_MAX];
+};
+
+struct info {
+	int exact_ok, req_ok;
+	struct sset exact, req;
+};
+
+static int
+set_has(const struct sset *a, const char *s, size_t l)
+{
+	int i;
+
+	for (i = 0; i < a->n; i++)
+		if (a->len[i] == l && !memcmp(a->s[i], s, l))
+			return 1;
+	return 0;
+}
+
+static int
+set_add(struct sset *a, const char *s, size_t l)
+{
+	if (set_has(a, s, l))
+		return 1;
+	if (a->n == SET_MAX || l > LIT_MAX)
+		return 0;
+	memcpy(a->s[a->n], s, l);
+	a->len[a->n++] = (unsigned char)l;
+	return 1;
+}
+
+static int
+set_union(struct sset *a, const struct sset *b)
+{
+	int i;
+
+	for (i = 0; i < b->n; i++)
+		if (!set_add(a, b->s[i], b->len[i]))
+			return 0;
+	return 1;
+}
+
+/* a = a x b; 0 when it does not fit (a is then unchanged) */
+static int
+set_cross(struct sset *a, const struct sset *b)
+{
+	struct sset r;
+	int i, j;
+
+	if (a->n * b->n > SET_MAX)
+		return 0;
+	r.n = 0;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++) {
+			char t[2 * LIT_MAX];
+			size_t l = (size_t)a->len[i] + b->len[j];
+			if (l > LIT_MAX)
+				return 0;
+			memcpy(t, a->s[i], a->len[i]);
+			memcpy(t + a->len[i], b->s[j], b->len[j]);
+			if (!set_add(&r, t, l))
+				return 0;
+		}
+	*a = r;
+	return 1;
+}
+
+/* How useful a set is as a requirement: its shortest string, 0 if useless. */
+static int
+score(const struct sset *a)
+{
+	int i, m = LIT_MAX + 1;
+
+	if (a->n == 0)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (a->len[i] < m)
+			m = a->len[i];
+	return m >= MIN_LIT ? m : 0;
+}
+
+/* A node's requirement: its own, or its exact set. */
+static const struct sset *
+req_of(const struct info *x)
+{
+	const struct sset *r = x->req_ok && score(&x->req) ? &x->req : NULL;
+
+	if (x->exact_ok && score(&x->exact) && (!r || score(&x->exact) > score(r)))
+		r = &x->exact;
+	return r;
+}
+
+static void
+consider(struct info *x, const struct sset *cand)
+{
+	int sc = score(cand);
+
+	if (!sc)
+		return;
+	if (!x->req_ok || sc > score(&x->req) || (sc == score(&x->req) && cand->n < x->req.n)) {
+		x->req = *cand;
+		x->req_ok = 1;
+	}
+}
+
+/* ---- the regex analysis ---- */
+
+struct parse {
+	const unsigned char *p, *end;
+	int fail;
+	int depth;
+};
+
+static void
+neutral(struct info *x)
+{
+	memset(x, 0, sizeof *x);
+	x->exact_ok = 1;
+	x->exact.n = 1;
+	x->exact.len[0] = 0;
+}
+
+static void
+unknown(struct info *x)
+{
+	memset(x, 0, sizeof *x);
+}
+
+static void parse_alt(struct parse *ps, struct info *out);
+static int union_req(struct sset *r, const struct sset *a, const struct sset *b);
+
+/* Skip past the character c that closes a {...} <...> '...' argument. */
+static void
+skip_to(struct parse *ps, unsigned char c)
+{
+	while (ps->p < ps->end && *ps->p != c)
+		ps->p++;
+	if (ps->p == ps->end)
+		ps->fail = 1;
+	else
+		ps->p++;
+}
+
+static void
+parse_escape(struct parse *ps, struct info *x)
+{
+	unsigned char c;
+
+	ps->p++; /* the backslash */
+	if (ps->p == ps->end) {
+		ps->fail = 1;
+		return;
+	}
+	c = *ps->p++;
+	unknown(x);
+	if (c >= 0x80 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+		/* an escaped character stands for itself */
+		size_t l = (size_t)lp_u8len(c), k;
+		unsigned char d[4];
+		int unsafe = 0;
+
+		ps->p--;
+		if (ps->p + l > ps->end) {
+			ps->fail = 1;
+			return;
+		}
+		if (literal_char(ps->p, l)) {
+			fold1(ps->p, l, d, &unsafe);
+			x->exact_ok = 1;
+			x->exact.n = 1;
+			x->exact.len[0] = (unsigned char)l;
+			for (k = 0; k < l; k++)
+				x->exact.s[0][k] = (char)d[k];
+		}
+		ps->p += l;
+		return;
+	}
+	switch (c) {
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+		neutral(x);
+		return;
+	case 'K': case 'Q':
+		ps->fail = 1;
+		return;
+	case 'x': case 'o': case 'p': case 'P': case 'N':
+		if (ps->p < ps->end && *ps->p == '{')
+			skip_to(ps, '}');
+		else if (c == 'x') {
+			const unsigned char *st = ps->p;
+			while (ps->p < ps->end && ps->p - st < 2 && *ps->p && strchr("0123456789abcdefABCDEF", *ps->p))
+				ps->p++;
+		}
+		else if (c == 'p' || c == 'P')
+			ps->p += ps->p < ps->end;
+		return;
+	case 'g': case 'k':
+		if (ps->p < ps->end && (*ps->p == '{' || *ps->p == '<' || *ps->p == '\''))
+			skip_to(ps, *ps->p == '{' ? '}' : *ps->p == '<' ? '>' : '\'');
+		else
+			while (ps->p < ps->end && (*ps->p == '-' || *ps->p == '+' || (*ps->p >= '0' && *ps->p <= '9')))
+				ps->p++;
+		return;
+	case 'c':
+		ps->p += ps->p < ps->end;
+		return;
+	case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
+	case 'v': case 'V': case 'R': case 'X': case 'C': case 'a': case 'e': case 'f':
+	case 'n': case 'r': case 't':
+		return;
+	}
+	if (c >= '0' && c <= '9') {
+		while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
+			ps->p++;
+		return;
+	}
+	ps->fail = 1; /* PCRE2 refuses unknown letter escapes: so do we */
+}
+
+static void
+parse_class(struct parse *ps)
+{
+	ps->p++; /* [ */
+	if (ps->p < ps->end && *ps->p == '^')
+		ps->p++;
+	if (ps->p < ps->end && *ps->p == ']')
+		ps->p++;
+	while (ps->p < ps->end && *ps->p != ']') {
+		if (*ps->p == '\\' && ps->p + 1 < ps->end) {
+			ps->p += 2;
+			if (strchr("xopPN", ps->p[-1]) && ps->p < ps->end && *ps->p == '{')
+				skip_to(ps, '}');
+		} else if (*ps->p == '[' && ps->p + 1 < ps->end && (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '=')) {
+			const unsigned char *q = ps->p + 2;
+			while (q + 1 < ps->end && !(q[0] == ps->p[1] && q[1] == ']'))
+				q++;
+			ps->p = q + 2;
+		} else {
+			ps->p++;
+		}
+	}
+	if (ps->p >= ps->end)
+		ps->fail = 1;
+	else
+		ps->p++;
+}
+
+/* "(?" or "(*" constructs and groups; ps->p is at '(' */
+static void
+parse_group(struct parse *ps, struct info *x)
+{
+	const unsigned char *q = ps->p + 1;
+	int look = 0;
+
+	if (q < ps->end && *q == '*') {
+		/* verbs: (*UCP) (*MARK:x) (*COMMIT)...; not (*ACCEPT) nor the
+		 * lowercase alternative spellings of lookarounds */
+		const unsigned char *n = q + 1;
+		while (n < ps->end && ((*n >= 'A' && *n <= 'Z') || (*n >= '0' && *n <= '9') || *n == '_' || *n == '='))
+			n++;
+		if (n == q + 1 && !(n < ps->end && *n == ':'))
+			goto fail;
+		if ((size_t)(n - q - 1) == 6 && !memcmp(q + 1, "ACCEPT", 6))
+			goto fail;
+		if (n < ps->end && *n == ':')
+			while (n < ps->end && *n != ')')
+				n++;
+		if (n >= ps->end || *n != ')')
+			goto fail;
+		ps->p = n + 1;
+		neutral(x);
+		return;
+	}
+	if (q < ps->end && *q == '?') {
+		q++;
+		if (q >= ps->end)
+			goto fail;
+		if (*q == '#') {
+			ps->p = q;
+			skip_to(ps, ')');
+			neutral(x);
+			return;
+		}
+		if (*q == ':' || *q == '>' || *q == '|') {
+			q++;
+		} else if (*q == '=' || *q == '!') {
+			look = 1;
+			q++;
+		} else if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
+			look = 1;
+			q += 2;
+		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
+			unsigned char close = *q == '\'' ? '\'' : '>';
+			ps->p = q + (*q == 'P' ? 2 : 1);
+			skip_to(ps, close);
+			q = ps->p;
+		} else {
+			/* options: (?i) (?-i) (?i:...); (?x) changes what
+			 * white space means: no filter */
+			const unsigned char *o = q;
+			while (o < ps->end && strchr("imnsJU-^", *o) && *o)
+				o++;
+			if (o >= ps->end || (*o != ')' && *o != ':'))
+				goto fail; /* (?x) (?( (?R) (?1) (?& (?C ... */
+			if (*o == ')') {
+				ps->p = o + 1;
+				neutral(x);
+				return;
+			}
+			q = o + 1;
+		}
+	} else {
+		q = ps->p + 1;
+	}
+	ps->p = q;
+	if (ps->fail)
+		return;
+	if (++ps->depth > DEPTH_MAX)
+		goto fail;
+	parse_alt(ps, x);
+	ps->depth--;
+	if (ps->p >= ps->end || *ps->p != ')')
+		goto fail;
+	ps->p++;
+	if (look)
+		neutral(x); /* a lookaround consumes nothing */
+	return;
+fail:
+	ps->fail = 1;
+	unknown(x);
+}
+
+/* A quantifier after x, if any. */
+static void
+parse_quant(struct parse *ps, struct info *x)
+{
+	long lo, hi;
+	const unsigned char *q = ps->p;
+
+	if (q >= ps->end)
+		return;
+	if (*q == '?') {
+		lo = 0, hi = 1;
+		q++;
+	} else if (*q == '*') {
+		lo = 0, hi = -1;
+		q++;
+	} else if (*q == '+') {
+		lo = 1, hi = -1;
+		q++;
+	} else if (*q == '{') {
+		char *e;
+		q++;
+		if (q >= ps->end || *q < '0' || *q > '9') {
+			ps->fail = 1; /* "{" that is not a quantifier: no guessing */
+			return;
+		}
+		lo = strtol((const char *)q, &e, 10);
+		q = (const unsigned char *)e;
+		hi = lo;
+		if (q < ps->end && *q == ',') {
+			q++;
+			hi = -1;
+			if (q < ps->end && *q >= '0' && *q <= '9') {
+				hi = strtol((const char *)q, &e, 10);
+				q = (const unsigned char *)e;
+			}
+		}
+		if (q >= ps->end || *q != '}') {
+			ps->fail = 1;
+			return;
+		}
+		q++;
+	} else {
+		return;
+	}
+	if (q < ps->end && (*q == '?' || *q == '+'))
+		q++;
+	ps->p = q;
+	if (lo == 1 && hi == 1)
+		return;
+	if (lo == 0) {
+		if (hi == 1 && x->exact_ok) {
+			struct sset e = x->exact;
+			x->req_ok = 0;
+			x->exact_ok = set_add(&e, "", 0);
+			x->exact = e;
+			return;
+		}
+		unknown(x);
+		return;
+	}
+	{
+		const struct sset *r = req_of(x);
+		struct info y;
+		unknown(&y);
+		if (r) {
+			y.req = *r;
+			y.req_ok = 1;
+		}
+		*x = y;
+	}
+}
+
+static void
+parse_seq(struct parse *ps, struct info *out)
+{
+	struct sset cur;
+	int cur_ok = 1, seq_exact = 1;
+
+	unknown(out);
+	cur.n = 1;
+	cur.len[0] = 0;
+	while (ps->p < ps->end && !ps->fail && *ps->p != '|' && *ps->p != ')') {
+		struct info x;
+		unsigned char c = *ps->p;
+
+		if (c == '(') {
+			parse_group(ps, &x);
+		} else if (c == '[') {
+			parse_class(ps);
+			unknown(&x);
+		} else if (c == '\\') {
+			parse_escape(ps, &x);
+		} else if (c == '^' || c == '$') {
+			ps->p++;
+			neutral(&x);
+		} else if (c == '.') {
+			ps->p++;
+			unknown(&x);
+		} else if (c == '*' || c == '+' || c == '?' || c == '{') {
+			ps->fail = 1;
+			break;
+		} else {
+			size_t l = (size_t)lp_u8len(c), k;
+			unsigned char d[4];
+			int unsafe = 0;
+
+			if (ps->p + l > ps->end) {
+				ps->fail = 1;
+				break;
+			}
+			unknown(&x);
+			if (literal_char(ps->p, l)) {
+				fold1(ps->p, l, d, &unsafe);
+				x.exact_ok = 1;
+				x.exact.n = 1;
+				x.exact.len[0] = (unsigned char)l;
+				for (k = 0; k < l; k++)
+					x.exact.s[0][k] = (char)d[k];
+			}
+			ps->p += l;
+		}
+		if (ps->fail)
+			break;
+		parse_quant(ps, &x);
+		if (ps->fail)
+			break;
+		if (x.exact_ok) {
+			if (!cur_ok) {
+				cur = x.exact;
+				cur_ok = 1;
+			} else if (!set_cross(&cur, &x.exact)) {
+				consider(out, &cur);
+				cur = x.exact;
+				seq_exact = 0;
+			}
+		} else {
+			seq_exact = 0;
+			if (cur_ok)
+				consider(out, &cur);
+			cur_ok = 0;
+			if (x.req_ok)
+				consider(out, &x.req);
+		}
+	}
+	if (cur_ok)
+		consider(out, &cur);
+	out->exact_ok = seq_exact && cur_ok;
+	if (out->exact_ok)
+		out->exact = cur;
+}
+
+static void
+parse_alt(struct parse *ps, struct info *out)
+{
+	struct info a, b;
+	const struct sset *ra, *rb;
+
+	parse_seq(ps, &a);
+	while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
+		struct sset r;
+		int ok;
+
+		ps->p++;
+		parse_seq(ps, &b);
+		if (ps->fail)
+			break;
+		ra = req_of(&a);
+		rb = req_of(&b);
+		ok = ra && rb && union_req(&r, ra, rb);
+		a.exact_ok = a.exact_ok && b.exact_ok && set_union(&a.exact, &b.exact);
+		a.req_ok = ok;
+		if (ok)
+			a.req = r;
+	}
+	*out = a;
+}
+
+/* r = a | b as a requirement.  Too many strings: each is cut to its first
+ * P bytes, P as long as leaves at most SET_MAX distinct ones, since any
+ * match holding a string holds its prefix ("ограничени" for the nine
+ * endings of "ограничение"). */
+static int
+union_req(struct sset *r, const struct sset *a, const struct sset *b)
+{
+	const char *s[2 * SET_MAX];
+	size_t l[2 * SET_MAX], p, maxl = 0;
+	int n = 0, i;
+
+	*r = *a;
+	if (set_union(r, b))
+		return 1;
+	for (i = 0; i < a->n; i++, n++)
+		s[n] = a->s[i], l[n] = a->len[i];
+	for (i = 0; i < b->n; i++, n++)
+		s[n] = b->s[i], l[n] = b->len[i];
+	for (i = 0; i < n; i++)
+		if (l[i] > maxl)
+			maxl = l[i];
+	for (p = maxl; p >= MIN_LIT; p--) {
+		r->n = 0;
+		for (i = 0; i < n; i++)
+			if (!set_add(r, s[i], l[i] < p ? l[i] : p))
+				break;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Drop strings that contain another string of the set: finding the
+ * shorter one is enough. */
+static void
+reduce(struct sset *a)
+{
+	int i, j, k = 0;
+
+	for (i = 0; i < a->n; i++) {
+		int redundant = 0;
+		for (j = 0; j < a->n && !redundant; j++) {
+			if (i == j || a->len[j] > a->len[i] || (a->len[j] == a->len[i] && j > i))
+				continue;
+			if (a->len[j] == 0)
+				continue;
+			{
+				size_t p;
+				for (p = 0; p + a->len[j] <= a->len[i]; p++)
+					if (!memcmp(a->s[i] + p, a->s[j], a->len[j])) {
+						redundant = 1;
+						break;
+					}
+			}
+		}
+		if (!redundant) {
+			if (k != i) {
+				memcpy(a->s[k], a->s[i], a->len[i]);
+				a->len[k] = a->len[i];
+			}
+			k++;
+		}
+	}
+	a->n = k;
+}
+
+/* The literals of src into *res; 0 when there is no filter. */
+static int
+analyse(const char *src, struct sset *res)
+{
+	struct parse ps;
+	struct info x;
+	const struct sset *r;
+
+	ps.p = (const unsigned char *)src;
+	ps.end = ps.p + strlen(src);
+	ps.fail = 0;
+	ps.depth = 0;
+	parse_alt(&ps, &x);
+	if (ps.fail || ps.p != ps.end)
+		return 0;
+	r = req_of(&x);
+	if (!r)
+		return 0;
+	*res = *r;
+	reduce(res);
+	return res->n;
+}
+
+/* A trigger list "a, b, c": each folded; 0 if one is too short or too long. */
+static int
+triggers(const char *list, struct sset *res)
+{
+	const char *p = list;
+
+	res->n = 0;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t l, i;
+		unsigned char d[LIT_MAX];
+		int unsafe = 0;
+
+		if (!e)
+			e = p + strlen(p);
+		while (p < e && *p == ' ')
+			p++;
+		l = (size_t)(e - p);
+		while (l > 0 && p[l - 1] == ' ')
+			l--;
+		if (l < MIN_LIT || l > LIT_MAX)
+			return 0;
+		for (i = 0; i < l;) {
+			size_t cl = (size_t)lp_u8len((unsigned char)p[i]);
+			if (i + cl > l || !literal_char((const unsigned char *)p + i, cl))
+				return 0;
+			i += fold1((const unsigned char *)p + i, l - i, d + i, &unsafe);
+		}
+		if (!set_add(res, (const char *)d, l))
+			return 0;
+		p = *e ? e + 1 : e;
+	}
+	reduce(res);
+	return res->n;
+}
+
+int
+lp_prefilter_literals(const char *src, char *out, size_t cap)
+{
+	struct sset r;
+	int n = analyse(src, &r), i;
+	size_t o = 0;
+
+	if (cap)
+		out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (o + r.len[i] + 2 > cap)
+			break;
+		memcpy(out + o, r.s[i], r.len[i]);
+		o += r.len[i];
+		out[o++] = '\n';
+		out[o] = '\0';
+	}
+	return n;
+}
+
+/* ---- the registry: regex -> literals, literals by their first 3 bytes ---- */
+
+struct lit {
+	char *s;
+	size_t len;
+	int next; /* in its bucket, -1 ends */
+};
+
+struct reg {
+	const void *re; /* NULL: free; (void *)1: deleted */
+	int first, n;   /* in idx */
+};
+
+static struct lit *lits;
+static int nlits, litcap;
+static int bucket[NBUCKET];
+static unsigned char present[NBUCKET / 8];
+static int *idx;
+static size_t nidx, idxcap;
+static struct reg *regs;
+static size_t nregs;
+static pthread_mutex_t regmu = PTHREAD_MUTEX_INITIALIZER;
+static int checked_env, disabled;
+
+#define DELETED ((const void *)1)
+
+static unsigned
+hash3(const unsigned char *s)
+{
+	return ((unsigned)s[0] * 961u + (unsigned)s[1] * 31u + s[2]) & (NBUCKET - 1);
+}
+
+static size_t
+hashp(const void *p)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	v ^= v >> 17;
+	v *= 0x9e3779b97f4a7c15ull & UINTPTR_MAX;
+	return (size_t)(v >> 7) & (REG_CAP - 1);
+}
+
+static int
+intern(const char *s, size_t l)
+{
+	unsigned h = hash3((const unsigned char *)s);
+	int i;
+
+	if (nlits == 0)
+		memset(bucket, -1, sizeof bucket);
+	for (i = bucket[h]; i >= 0; i = lits[i].next)
+		if (lits[i].len == l && !memcmp(lits[i].s, s, l))
+			return i;
+	if (nlits == litcap) {
+		litcap = litcap ? 2 * litcap : 64;
+		lits = lp_xrealloc(lits, (size_t)litcap * sizeof *lits);
+	}
+	lits[nlits].s = lp_xstrndup(s, l);
+	lits[nlits].len = l;
+	lits[nlits].next = bucket[h];
+	bucket[h] = nlits;
+	present[h / 8] |= (unsigned char)(1u << (h % 8));
+	return nlits++;
+}
+
+static struct reg *
+find(const void *re)
+{
+	size_t h, k;
+
+	if (!regs)
+		return NULL;
+	for (h = hashp(re), k = 0; k < REG_CAP; k++, h = (h + 1) & (REG_CAP - 1)) {
+		if (regs[h].re == re)
+			return &regs[h];
+		if (!regs[h].re)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* The registry lives as long as the process; freed at exit so valgrind
+ * sees no memory still held. */
+static void
+registry_free(void)
+{
+	int i;
+
+	for (i = 0; i < nlits; i++)
+		free(lits[i].s);
+	free(lits);
+	free(idx);
+	free(regs);
+	lits = NULL;
+	idx = NULL;
+	regs = NULL;
+	nlits = litcap = 0;
+	nidx = idxcap = 0;
+	nregs = 0;
+}
+
+int
+lp_prefilter_add(const void *re, const char *src, const char *trigger)
+{
+	struct sset r;
+	int n, i;
+	size_t h, k;
+	struct reg *slot = NULL;
+
+	/* LEXPIPE_PREFILTER=0 turns the filter off: the bench and the tests
+	 * compare the two */
+	if (!checked_env) {
+		const char *e = getenv("LEXPIPE_PREFILTER");
+		disabled = e && !strcmp(e, "0");
+		checked_env = 1;
+	}
+	if (disabled)
+		return 0;
+	n = trigger ? triggers(trigger, &r) : analyse(src, &r);
+	pthread_mutex_lock(&regmu);
+	if ((slot = find(re))) {
+		slot->re = DELETED; /* an address used again: the old entry goes */
+		nregs--;
+	}
+	if (n > 0 && nregs < REG_CAP / 2) {
+		if (!regs) {
+			atexit(registry_free);
+			regs = lp_xmalloc(REG_CAP * sizeof *regs);
+			memset(regs, 0, REG_CAP * sizeof *regs);
+		}
+		for (h = hashp(re), k = 0; k < REG_CAP; k++, h = (h + 1) & (REG_CAP - 1))
+			if (!regs[h].re || regs[h].re == DELETED)
+				break;
+		if (nidx + (size_t)n > idxcap) {
+			idxcap = (nidx + (size_t)n) * 2;
+			idx = lp_xrealloc(idx, idxcap * sizeof *idx);
+		}
+		regs[h].first = (int)nidx;
+		regs[h].n = n;
+		for (i = 0; i < n; i++)
+			idx[nidx++] = intern(r.s[i], r.len[i]);
+		regs[h].re = re;
+		nregs++;
+	} else {
+		n = 0;
+	}
+	pthread_mutex_unlock(&regmu);
+	return n;
+}
+
+static void para_drop(void);
+
+/* The last registered regex is gone: free the tables (one cleanup path,
+ * so valgrind finds nothing left) and this thread's paragraph state. */
+static void
+release_all(void)
+{
+	int i;
+
+	for (i = 0; i < nlits; i++)
+		free(lits[i].s);
+	free(lits);
+	lits = NULL;
+	nlits = litcap = 0;
+	memset(present, 0, sizeof present);
+	free(idx);
+	idx = NULL;
+	nidx = idxcap = 0;
+	free(regs);
+	regs = NULL;
+	para_drop();
+}
+
+void
+lp_prefilter_forget(const void *re)
+{
+	struct reg *slot;
+
+	if (!regs)
+		return;
+	pthread_mutex_lock(&regmu);
+	if ((slot = find(re))) {
+		slot->re = DELETED;
+		if (--nregs == 0)
+			release_all();
+	}
+	pthread_mutex_unlock(&regmu);
+}
+
+/* ---- the paragraph: per thread ---- */
+
+struct para {
+	const char *text;
+	size_t len;
+	int scanned, unsafe;
+	unsigned char *fold;
+	size_t cap;
+	long *last; /* start of each literal's last occurrence, or -1 */
+	int nlast;
+};
+
+static pthread_key_t parakey;
+static pthread_once_t paraonce = PTHREAD_ONCE_INIT;
+
+static void
+para_free(void *v)
+{
+	struct para *p = v;
+
+	free(p->fold);
+	free(p->last);
+	free(p);
+}
+
+/* Threads free theirs when they end; the main thread's goes at exit, so
+ * valgrind sees no memory still held. */
+static void
+para_free_main(void)
+{
+	struct para *p = pthread_getspecific(parakey);
+
+	if (p) {
+		pthread_setspecific(parakey, NULL);
+		para_free(p);
+	}
+}
+
+static void
+para_key(void)
+{
+	pthread_key_create(&parakey, para_free);
+	atexit(para_free_main);
+}
+
+static void
+para_drop(void)
+{
+	struct para *p;
+
+	pthread_once(&paraonce, para_key);
+	if ((p = pthread_getspecific(parakey))) {
+		para_free(p);
+		pthread_setspecific(parakey, NULL);
+	}
+}
+
+static struct para *
+para_get(void)
+{
+	struct para *p;
+
+	pthread_once(&paraonce, para_key);
+	p = pthread_getspecific(parakey);
+	if (!p) {
+		p = lp_xmalloc(sizeof *p);
+		memset(p, 0, sizeof *p);
+		pthread_setspecific(parakey, p);
+	}
+	return p;
+}
+
+void
+lp_prefilter_para(const char *text, size_t len)
+{
+	struct para *p = para_get();
+
+	p->text = text;
+	p->len = len;
+	p->scanned = 0;
+}
+
+static void
+scan(struct para *p)
+{
+	const unsigned char *s = (const unsigned char *)p->text;
+	size_t n = p->len, i;
+	int unsafe = 0, k;
+
+	p->scanned = 1;
+	if (p->cap < n + 1) {
+		p->cap = n + 1;
+		free(p->fold);
+		p->fold = lp_xmalloc(p->cap);
+	}
+	if (p->nlast < nlits) {
+		p->nlast = nlits;
+		p->last = lp_xrealloc(p->last, (size_t)nlits * sizeof *p->last);
+	}
+	for (k = 0; k < nlits; k++)
+		p->last[k] = -1;
+	for (i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			p->fold[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
+			i++;
+		} else {
+			i += fold1(s + i, n - i, p->fold + i, &unsafe);
+		}
+	}
+	p->unsafe = unsafe;
+	if (unsafe)
+		return;
+	for (i = 0; i + MIN_LIT <= n; i++) {
+		unsigned h = hash3(p->fold + i);
+		int j;
+
+		if (!(present[h / 8] & (1u << (h % 8))))
+			continue;
+		for (j = bucket[h]; j >= 0; j = lits[j].next)
+			if (lits[j].len <= n - i && !memcmp(p->fold + i, lits[j].s, lits[j].len))
+				p->last[j] = (long)i;
+	}
+}
+
+int
+lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from)
+{
+	struct para *p;
+	struct reg *r;
+	int i;
+
+	if (nlits == 0 || !(r = find(re)))
+		return 1;
+	p = para_get();
+	if (s != p->text || len != p->len || !s)
+		return 1;
+	if (!p->scanned)
+		scan(p);
+	if (p->unsafe)
+		return 1;
+	for (i = 0; i < r->n; i++) {
+		int l = idx[r->first + i];
+		if (l < p->nlast && p->last[l] >= 0 && (size_t)p->last[l] >= from)
+			return 1;
+	}
+	return 0;
+}
