@@ -144,7 +144,10 @@ demo: deps
 
 eval: deps
 	@$(MAKE) --no-print-directory lexpipe
+	@echo "== gold corpus (tests/gold)"
 	@sh tests/eval.sh ./lexpipe patterns tests/gold
+	@echo "== held-out check (tests/holdout, never used for tuning)"
+	@sh tests/eval.sh ./lexpipe patterns tests/holdout
 
 bench: bench-deps
 	@$(MAKE) --no-print-directory lexpipe

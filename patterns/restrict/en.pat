@@ -209,6 +209,16 @@ example Journalists accredited by the ministry may attend. => permission
 example Engaging in activity subject to licensing without a licence is punished. => permission; permission
 not A photo is reproduced here by kind permission of the family.
 
+rule en.permission-not-granted
+kind restrict
+label permission
+lang en
+# the absence of an authorization is the cue itself, not a negation of it
+regex (?i)\b(?:not|never)\s+(?:been\s+|be\s+)?(?<m>authori[sz]ed|sanctioned)\b
+example The march had not been authorised by the city. => permission
+example The picket was never sanctioned. => permission
+not The chairman was authorized to sign.
+
 rule en.permit
 kind restrict
 label permission

@@ -128,6 +128,17 @@ not Штраф налагается на должностных лиц.
 
 # ---- permission ----
 
+rule ru.permission-not-agreed
+kind restrict
+label permission
+lang ru
+# Kazakhstan's assembly regime speaks of "согласование" with the akimat: a
+# rally that was not agreed, or held without agreement, lacks the authorization.
+regex (?i)(?<m>\bне\s+(?:был[аио]?\s+)?согласова(?:н[аоы]?|ли|л)\b|\bбез\s+согласовани[яе]\b)
+example Митинг не был согласован с акиматом. => permission
+example Пикет провели без согласования с властями. => permission
+not Порядок выступлений был согласован заранее.
+
 rule ru.permission
 kind restrict
 label permission
