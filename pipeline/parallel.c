@@ -4,9 +4,11 @@
  * A ring of `cap` job slots is the bounded queue: the calling thread adds
  * documents at the tail and writes finished ones from the head; workers
  * take them in between, in order.  Memory stays bounded whatever the input:
- * at most `cap` documents are in flight, a worker holds one line of its
- * document and one paragraph (norm.c's and tag.c's own bounds), and a
- * document's rows past `spill` bytes go to an unlinked temporary file.
+ * at most `cap` documents are in flight (16 a worker, so one long document
+ * at the head does not leave the others idle), a worker holds one line of
+ * its document and one paragraph (norm.c's and tag.c's own bounds), and a
+ * document's rows past `spill` bytes (8 MiB over all slots) go to an
+ * unlinked temporary file.
  *
  * Assumes what `run` assumes of the stages: a document's rows depend only
  * on that document (lp_tagger_doc_begin resets the tagger and every
@@ -28,8 +30,10 @@
 #include "tagger.h"
 #include "util.h"
 
-#define SPILL_TOTAL (32u * 1024 * 1024) /* rows in memory over all slots */
-#define SPILL_MIN (256u * 1024)
+#define SPILL_TOTAL (8u * 1024 * 1024) /* rows in memory over all slots */
+#define SPILL_MIN (128u * 1024)
+#define SLOTS_PER_WORKER 16 /* a long document at the head must not idle the others */
+#define SLOTS_MAX 512       /* each queued document holds an open file */
 #define STACK_SIZE (4u * 1024 * 1024)
 #define DOCID_MAX 4096
 #define COPY_BUF (64 * 1024)
@@ -237,7 +241,11 @@ lp_par_new(const struct lp_parcfg *cfg)
 	memset(p, 0, sizeof *p);
 	p->cfg = *cfg;
 	p->nw = cfg->jobs > 0 ? cfg->jobs : 1;
-	p->cap = 2 * (size_t)p->nw;
+	/* the writer waits for the document at the head; meanwhile the other
+	 * workers go on with the ones behind it, as far as the ring reaches */
+	p->cap = SLOTS_PER_WORKER * (size_t)p->nw;
+	if (p->cap > SLOTS_MAX)
+		p->cap = SLOTS_MAX > 2 * (size_t)p->nw ? SLOTS_MAX : 2 * (size_t)p->nw;
 	p->spill = cfg->spill ? cfg->spill : SPILL_TOTAL / p->cap;
 	if (p->spill < SPILL_MIN)
 		p->spill = SPILL_MIN;

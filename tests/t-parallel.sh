@@ -20,7 +20,7 @@ while [ $i -lt 40 ]; do
 	} >"$T/tree/small/doc$i.txt"
 	i=$((i + 1))
 done
-# 12000 rows of about 170 bytes pass the in-memory bound of -j 64 (256 KiB)
+# 12000 rows of about 170 bytes pass the in-memory bound of -j 64 (128 KiB)
 yes 'The commission noted that article 44 applies. See art. 12 and article 7 of the Law.' | head -4000 >"$T/tree/big/many-rows.txt"
 : >"$T/tree/empty.txt"
 printf '\n\n' >"$T/tree/blank.txt"
