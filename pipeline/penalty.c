@@ -108,26 +108,11 @@ pen_load(const struct lp_rules *rs, const char *dir)
 	return s;
 }
 
-static int
-lang_ok(const char *list, const char *lang)
-{
-	size_t l = strlen(lang);
-	const char *p;
-
-	if (!list)
-		return 1;
-	if (l == 0)
-		return 0; /* strstr finds "" everywhere: the loop would not move */
-	for (p = list; (p = strstr(p, lang)); p += l)
-		if ((p == list || p[-1] == ',' || p[-1] == ' ') && (p[l] == '\0' || p[l] == ',' || p[l] == ' '))
-			return 1;
-	return 0;
-}
 
 static int
 unit_ok(const struct prule *x, const char *unit)
 {
-	return x->units && unit && lang_ok(x->units, unit);
+	return x->units && unit && lp_rx_list_has(x->units, unit);
 }
 
 static int
@@ -339,7 +324,7 @@ pen_tag(void *st, struct lp_para *p)
 			if (ms == me)
 				continue;
 			lang = lp_para_lang_at(p, ms);
-			if (!lang_ok(x->lang, lang)) {
+			if (!lp_rx_list_has(x->lang, lang)) {
 				/* a line too short to tell: trust the rule's language */
 				if (strcmp(lang, "und") || !x->lang)
 					continue;

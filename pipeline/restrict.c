@@ -111,21 +111,6 @@ re_load(const struct lp_rules *rs, const char *dir)
 	return s;
 }
 
-static int
-lang_ok(const char *list, const char *lang)
-{
-	size_t l = strlen(lang);
-	const char *p;
-
-	if (!list)
-		return 1;
-	if (l == 0)
-		return 0; /* strstr finds "" everywhere: the loop would not move */
-	for (p = list; (p = strstr(p, lang)); p += l)
-		if ((p == list || p[-1] == ',' || p[-1] == ' ') && (p[l] == '\0' || p[l] == ',' || p[l] == ' '))
-			return 1;
-	return 0;
-}
 
 /* Clause around [a, b): bounded by ". " "; " ": " "! " "? " or the paragraph. */
 static void
@@ -226,7 +211,7 @@ re_tag(void *st, struct lp_para *p)
 				/* a line too short to tell its language: the rule's own
 				 * words decide (same-label overlap drops doubles) */
 				const char *lang = lp_para_lang_at(p, ms);
-				if (!lang_ok(x->lang, lang) && strcmp(lang, "und"))
+				if (!lp_rx_list_has(x->lang, lang) && strcmp(lang, "und"))
 					continue;
 			}
 			if (x->neg && lp_rx_named_span(x->re, s->md, "neg", &ns, &ne) && ne > ns)

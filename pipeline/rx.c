@@ -244,17 +244,19 @@ rx_load(const struct lp_rules *rs, const char *dir)
 	return s;
 }
 
-static int
-lang_ok(const char *list, const char *lang)
+/* Whether word stands in a list separated by commas or spaces ("en,ru"); a
+ * NULL list admits everything. */
+int
+lp_rx_list_has(const char *list, const char *word)
 {
-	size_t l = strlen(lang);
+	size_t l = strlen(word);
 	const char *p;
 
 	if (!list)
 		return 1;
 	if (l == 0)
 		return 0; /* strstr finds "" everywhere: the loop would not move */
-	for (p = list; (p = strstr(p, lang)); p += l)
+	for (p = list; (p = strstr(p, word)); p += l)
 		if ((p == list || p[-1] == ',' || p[-1] == ' ') && (p[l] == '\0' || p[l] == ',' || p[l] == ' '))
 			return 1;
 	return 0;
@@ -281,7 +283,7 @@ rx_tag(void *st, struct lp_para *p)
 				continue;
 			}
 			from = ov[1];
-			if (ms == PCRE2_UNSET || ms == me || !lang_ok(x->lang, lp_para_lang_at(p, ms)))
+			if (ms == PCRE2_UNSET || ms == me || !lp_rx_list_has(x->lang, lp_para_lang_at(p, ms)))
 				continue;
 			memset(&h, 0, sizeof h);
 			h.start = ms;

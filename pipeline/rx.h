@@ -32,4 +32,7 @@ int lp_rx_named_span(const pcre2_code *re, pcre2_match_data *md, const char *nam
 void lp_rx_expand(struct lp_buf *out, const char *tpl, const pcre2_code *re,
                   pcre2_match_data *md, const char *s);
 
+/* Whether word stands in a comma- or space-separated list; NULL admits all. */
+int lp_rx_list_has(const char *list, const char *word);
+
 #endif
