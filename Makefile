@@ -137,8 +137,8 @@ check: test-deps
 
 demo: deps
 	@$(MAKE) --no-print-directory lexpipe
-	@echo '$$ ./lexpipe run corpus/ | head -25 | cut -f1,2,4,5,6,7,8,9,14'
-	@./lexpipe run corpus/ | head -25 | cut -f1,2,4,5,6,7,8,9,14
+	@echo '$$ ./lexpipe run corpus/ | head -25 | cut -f1,2,4,5,7,8,9,10,14'
+	@./lexpipe run corpus/ | head -25 | cut -f1,2,4,5,7,8,9,10,14
 	@echo '$$ ./lexpipe run corpus/ | tail -n +2 | cut -f7,8 | sort | uniq -c'
 	@./lexpipe run corpus/ | tail -n +2 | cut -f7,8 | sort | uniq -c
 
