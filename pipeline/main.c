@@ -64,10 +64,10 @@ static const struct opt {
 	{ "mapper", 0, O_MAPPER, C_RUN, NULL, "read docid<TAB>text records (Hadoop, Spark); rows, no header" },
 	{ "counters", 0, O_COUNTERS, C_RUN, NULL, "with --mapper: Hadoop counters on stderr at the end" },
 	{ "output", 1, O_OUTPUT, C_NORM | C_TAG | C_TSV | C_RUN | C_STATS | C_SHOW, "FILE", "-o FILE: write FILE, whole or not at all (a temporary file, renamed at the end)" },
-	{ "help", 0, O_HELP, C_ALL, NULL, "show this help" },
 	{ "table", 1, O_TABLE, C_STATS, "NAME", "only this table: documents or provisions" },
 	{ "html", 0, O_HTML, C_SHOW, NULL, "one self-contained HTML page instead of terminal text" },
 	{ "color", 0, O_COLOR, C_SHOW, NULL, "ANSI colours even when stdout is not a terminal" },
+	{ "help", 0, O_HELP, C_ALL, NULL, "show this help" },
 	{ "version", 0, O_VERSION, C_ALL, NULL, "show the version" },
 };
 
