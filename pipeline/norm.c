@@ -177,7 +177,16 @@ load_sbcs(struct lp_norm *nz, const char *enc)
 		case LP_PLAIN_LATIN: sb->fast[b] = 1; break;
 		case LP_PLAIN_CYRILLIC: sb->fast[b] = 2; break;
 		case LP_PLAIN_OTHER: sb->fast[b] = 0; break;
-		default: sb->fast[b] = 4; break;
+		default:
+			/* the em dash and no-break space of windows-1251 text: the
+			 * fast path writes their replacement, as the slow path would */
+			if (lp_fix_separator(c)) {
+				sb->u8len[b] = (unsigned char)lp_u8enc(lp_fix_separator(c), (char *)sb->u8[b]);
+				sb->fast[b] = 0;
+			} else {
+				sb->fast[b] = 4;
+			}
+			break;
 		}
 	}
 	lp_lang_table_8bit(sb->cp, sb->lang);

@@ -53,6 +53,14 @@ fix(uint32_t c)
 	return KEEP;
 }
 
+uint32_t
+lp_fix_separator(uint32_t c)
+{
+	int32_t f = fix(c);
+
+	return f == ' ' || f == 0x2013 ? (uint32_t)f : 0;
+}
+
 static int
 is_nonstarter(uint32_t c)
 {

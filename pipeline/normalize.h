@@ -38,6 +38,10 @@ enum lp_plain {
 	LP_PLAIN_CYRILLIC, /* stays as it is; a Cyrillic letter */
 };
 enum lp_plain lp_plain_cp(const struct lp_normopt *opt, uint32_t c);
+/* A space or range-dash variant that normalization replaces by one plain
+ * character (' ' or U+2013): that character; else 0.  They separate words,
+ * so a fast path may substitute them without looking at their neighbours. */
+uint32_t lp_fix_separator(uint32_t c);
 
 /*
  * The fast path: nonzero when the UTF-8 line s[0..n) is valid and already
