@@ -6,6 +6,8 @@
 # Checks print "ok - NAME" or "not ok - NAME" (and why, on stderr).
 : "${TOP:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${LEXPIPE:=$TOP/lexpipe}"
+# tests may cd: a relative binary path is made absolute first
+case $LEXPIPE in /*) ;; */*) LEXPIPE=$PWD/$LEXPIPE ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
 export LEXPIPE_PATTERNS="$TOP/patterns"
