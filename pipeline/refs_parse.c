@@ -13,6 +13,7 @@
  * valid UTF-8; offsets are bytes into it.
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -82,15 +83,18 @@ isdig(char c)
 
 /* ---- lexeme and mention lookup (both arrays are in text order) ---- */
 
-/* The first lexeme starting at or after off. */
+/* The first element of an array sorted by a size_t field (at byte offset
+ * field of each elem-sized element) whose field is not below off. */
 static size_t
-lex_from(const struct refs_para *p, size_t off)
+lower_bound(const void *base, size_t n, size_t elem, size_t field, size_t off)
 {
-	size_t lo = 0, hi = p->nlx;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p->lx[mid].s < off)
+		size_t mid = (lo + hi) / 2, v;
+
+		memcpy(&v, (const char *)base + mid * elem + field, sizeof v);
+		if (v < off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -98,65 +102,49 @@ lex_from(const struct refs_para *p, size_t off)
 	return lo;
 }
 
+#define LEX_BOUND(p, end, off) \
+	lower_bound((p)->lx, (p)->nlx, sizeof *(p)->lx, offsetof(struct refs_lexeme, end), off)
+#define MENTION_BOUND(p, end, off) \
+	lower_bound((p)->am, (p)->nam, sizeof *(p)->am, offsetof(struct refs_mention, end), off)
+
+/* The first lexeme starting at or after off. */
+static size_t
+lex_from(const struct refs_para *p, size_t off)
+{
+	return LEX_BOUND(p, s, off);
+}
+
 long
 lp_refs_lex_at(const struct refs_para *p, size_t off)
 {
-	size_t lo = 0, hi = p->nlx;
+	size_t k = LEX_BOUND(p, s, off);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p->lx[mid].s < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->nlx && p->lx[lo].s == off ? (long)lo : -1;
+	return k < p->nlx && p->lx[k].s == off ? (long)k : -1;
 }
 
 long
 lp_refs_lex_ending(const struct refs_para *p, size_t off)
 {
-	size_t lo = 0, hi = p->nlx;
+	size_t k = LEX_BOUND(p, e, off);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p->lx[mid].e < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->nlx && p->lx[lo].e == off ? (long)lo : -1;
+	return k < p->nlx && p->lx[k].e == off ? (long)k : -1;
 }
 
 /* Mentions do not overlap, so they are in order of both their ends. */
 long
 lp_refs_mention_at(const struct refs_para *p, size_t off)
 {
-	size_t lo = 0, hi = p->nam;
+	size_t k = MENTION_BOUND(p, s, off);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p->am[mid].s < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->nam && p->am[lo].s == off ? (long)lo : -1;
+	return k < p->nam && p->am[k].s == off ? (long)k : -1;
 }
 
 long
 lp_refs_mention_ending(const struct refs_para *p, size_t off)
 {
-	size_t lo = 0, hi = p->nam;
+	size_t k = MENTION_BOUND(p, e, off);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p->am[mid].e < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->nam && p->am[lo].e == off ? (long)lo : -1;
+	return k < p->nam && p->am[k].e == off ? (long)k : -1;
 }
 
 static const struct refs_sense *
