@@ -71,10 +71,7 @@ re_load(const struct lp_rules *rs, const char *dir)
 
 		memset(x, 0, sizeof *x);
 		x->r = r;
-		x->kind = lp_rule_get(r, "kind", NULL);
-		x->label = lp_rule_get(r, "label", NULL);
-		if (!x->kind || !x->label) {
-			lp_warn("%s:%d: rule %s: needs kind and label", r->file, r->line, r->id);
+		if (lp_rx_rule_head(r, &x->kind, &x->label)) {
 			errs++;
 			continue;
 		}

@@ -180,6 +180,18 @@ lp_rx_expand(struct lp_buf *out, const char *tpl, const pcre2_code *re,
 	}
 }
 
+int
+lp_rx_rule_head(const struct lp_rule *r, const char **kind, const char **label)
+{
+	*kind = lp_rule_get(r, "kind", NULL);
+	*label = lp_rule_get(r, "label", NULL);
+	if (!*kind || !*label) {
+		lp_warn("%s:%d: rule %s: needs kind and label", r->file, r->line, r->id);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- the plain regex engine ---- */
 
 struct rxrule {
@@ -216,10 +228,7 @@ rx_load(const struct lp_rules *rs, const char *dir)
 
 		memset(x, 0, sizeof *x);
 		x->r = r;
-		x->kind = lp_rule_get(r, "kind", NULL);
-		x->label = lp_rule_get(r, "label", NULL);
-		if (!x->kind || !x->label) {
-			lp_warn("%s:%d: rule %s: needs kind and label", r->file, r->line, r->id);
+		if (lp_rx_rule_head(r, &x->kind, &x->label)) {
 			errs++;
 			continue;
 		}

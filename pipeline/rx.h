@@ -32,6 +32,9 @@ int lp_rx_named_span(const pcre2_code *re, pcre2_match_data *md, const char *nam
 void lp_rx_expand(struct lp_buf *out, const char *tpl, const pcre2_code *re,
                   pcre2_match_data *md, const char *s);
 
+/* A rule's kind and label, which every engine needs; -1 after saying
+ * FILE:LINE: rule ID: needs kind and label. */
+int lp_rx_rule_head(const struct lp_rule *r, const char **kind, const char **label);
 /* Whether word stands in a comma- or space-separated list; NULL admits all. */
 int lp_rx_list_has(const char *list, const char *word);
 

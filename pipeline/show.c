@@ -414,21 +414,6 @@ add_span(struct sline *l, size_t a, size_t e, size_t mlen, int kind, int first, 
 	sp->title = lp_xstrdup(title);
 }
 
-/* Byte offset of 1-based character column col in s[0..n), or n. */
-static size_t
-col_off(const char *s, size_t n, long col)
-{
-	size_t i = 0;
-
-	while (i < n && col > 1) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		col--;
-	}
-	return i;
-}
-
 /* f: the A record's fields after the type (doc line col ... context). */
 static void
 add_ann(struct lp_show *s, char **f, size_t *fl)
@@ -444,7 +429,7 @@ add_ann(struct lp_show *s, char **f, size_t *fl)
 	for (i = 0; i < s->n; i++)
 		if (s->l[i].lineno == line) {
 			found = (int)i;
-			if (col_off(s->l[i].text, s->l[i].len, col) < s->l[i].len)
+			if (lp_u8_col_off(s->l[i].text, s->l[i].len, col) < s->l[i].len)
 				break; /* of a long line's pieces, the one holding col */
 		}
 	if (found < 0) {
@@ -474,7 +459,7 @@ add_ann(struct lp_show *s, char **f, size_t *fl)
 	lp_buf_add(&t, "]", 2); /* with its NUL: t.p is a string */
 	/* the match, across line ends joined as the tag stage joins them */
 	i = (size_t)found;
-	off = col_off(s->l[i].text, s->l[i].len, col);
+	off = lp_u8_col_off(s->l[i].text, s->l[i].len, col);
 	for (;;) {
 		struct sline *l = &s->l[i];
 		size_t take = l->len - off < left ? l->len - off : left;

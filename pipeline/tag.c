@@ -62,6 +62,7 @@ struct lp_tagger {
 	size_t nrefs, rcap;
 	int verbose_check;
 	long linecol; /* characters sent so far of the current original line */
+	int only;     /* the one set to tag with (patterns --check), or -1 for all */
 };
 
 static long chars(const char *s, size_t n);
@@ -100,6 +101,7 @@ lp_tagger_new(const char *patdir, char **sets, int nsets, const struct lp_sink *
 	int n = 0, i, errs = 0;
 
 	memset(t, 0, sizeof *t);
+	t->only = -1;
 	if (out)
 		t->out = *out;
 	if (nsets > 0) {
@@ -653,7 +655,7 @@ lp_tagger_flush(struct lp_tagger *t)
 	p.t = t;
 	t->nhits = 0;
 	t->arena.len = 0;
-	tag_para(t, &p, -1);
+	tag_para(t, &p, t->only);
 	emit_hits(t);
 	release_large(t);
 	t->nlines = 0;
@@ -766,7 +768,7 @@ sort_items(struct lp_buf *b)
 /* A rule with "role vocabulary" (a word list, an act of a catalogue) never
  * fires on its own: its examples show it at work inside other rules' hits. */
 static int
-lp_rule_is_vocabulary(const struct lp_rule *r)
+is_vocabulary(const struct lp_rule *r)
 {
 	const char *role = lp_rule_get(r, "role", NULL);
 
@@ -825,6 +827,7 @@ check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_
 	t->ctx.provision.len = 0;
 	if (t->sets[si].eng->doc_begin)
 		t->sets[si].eng->doc_begin(t->sets[si].st, &t->ctx);
+	t->only = si;
 	for (line = text; line;) {
 		char *nl = strchr(line, '\n');
 		size_t ll = nl ? (size_t)(nl - line) : strlen(line);
@@ -839,34 +842,13 @@ check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_
 		lp_map_add(&l.map, (uint32_t)ll, (uint32_t)ll);
 		l.text = line;
 		l.len = ll;
-		if (!continues(t, &l) || is_blank(line, ll)) {
-			struct lp_para p;
-			memset(&p, 0, sizeof p);
-			if (t->nlines) {
-				p.doc = t->doc; p.text = t->text.p; p.len = t->text.len;
-				p.lang = t->lines[0].lang; p.ctx = &t->ctx; p.t = t;
-				t->nhits = 0; t->arena.len = 0;
-				tag_para(t, &p, si);
-				emit_hits(t);
-				t->nlines = 0; t->text.len = 0;
-			}
-		}
-		if (!is_blank(line, ll))
-			lp_tagger_line(t, &l);
+		lp_tagger_line(t, &l); /* tags the paragraph it ends with set si only */
 		lp_map_free(&l.map);
 		off += ll + 1;
 		line = nl ? nl + 1 : NULL;
 	}
-	if (t->nlines) {
-		struct lp_para p;
-		memset(&p, 0, sizeof p);
-		p.doc = t->doc; p.text = t->text.p; p.len = t->text.len;
-		p.lang = t->lines[0].lang; p.ctx = &t->ctx; p.t = t;
-		t->nhits = 0; t->arena.len = 0;
-		tag_para(t, &p, si);
-		emit_hits(t);
-		t->nlines = 0; t->text.len = 0;
-	}
+	lp_tagger_flush(t);
+	t->only = -1;
 	t->out = saved;
 	sort_items(&c.got);
 	sort_items(&want);
@@ -875,7 +857,7 @@ check_one(struct lp_tagger *t, int si, const struct lp_rule *r, const struct lp_
 			lp_note("%s:%d: rule %s: example \"%s\": want [%s], got [%s]", r->file, kv->line,
 			        r->id, text, want.p, c.got.p);
 			fail = 1;
-		} else if (!c.from_rule && want.len && !lp_rule_is_vocabulary(r)) {
+		} else if (!c.from_rule && want.len && !is_vocabulary(r)) {
 			lp_note("%s:%d: rule %s: example \"%s\" is matched, but by another rule", r->file,
 			        kv->line, r->id, text);
 			fail = 1;

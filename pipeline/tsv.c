@@ -129,21 +129,6 @@ win_line(const struct lp_line *l)
 	win_trim();
 }
 
-/* Byte offset of the character column col (1-based) in s[0..n), or n. */
-static size_t
-col_off(const char *s, size_t n, long col)
-{
-	size_t i = 0;
-
-	while (i < n && col > 1) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		col--;
-	}
-	return col > 1 ? n : i;
-}
-
 /* N characters either side of the match, from the window; 0 when the
  * match's line is not there (then the row keeps its sentence). */
 static int
@@ -160,12 +145,12 @@ win_context(const char *doc, long line, long col, size_t mlen, struct lp_str *ou
 			continue;
 		/* a long line comes in pieces that share its number; col counts in its piece */
 		w = &win.l[i];
-		if (col_off(win.text.p + w->off, w->len, col) < w->len)
+		if (lp_u8_col_off(win.text.p + w->off, w->len, col) < w->len)
 			break;
 	}
 	if (!w)
 		return 0;
-	s = w->off + col_off(win.text.p + w->off, w->len, col);
+	s = w->off + lp_u8_col_off(win.text.p + w->off, w->len, col);
 	e = s + mlen > win.text.len ? win.text.len : s + mlen;
 	a = win.l[win.first].off;
 	b = win.text.len;

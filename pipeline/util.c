@@ -348,3 +348,17 @@ lp_u8valid(const char *s, size_t n)
 	}
 	return n;
 }
+
+size_t
+lp_u8_col_off(const char *s, size_t n, long col)
+{
+	size_t i = 0;
+
+	while (i < n && col > 1) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		col--;
+	}
+	return i;
+}

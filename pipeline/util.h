@@ -50,6 +50,9 @@ void lp_out_open(const char *path);
 int lp_u8len(unsigned char c);
 /* Encode code point into dst (4 bytes room); returns length. */
 int lp_u8enc(uint32_t cp, char *dst);
+/* Byte offset of the 1-based character column col in s[0..n), or n when
+ * the text is shorter (the col column of a row, turned back into bytes). */
+size_t lp_u8_col_off(const char *s, size_t n, long col);
 /* Decode one code point at s (valid UTF-8 assumed, as after `norm`); *len gets its length. */
 uint32_t lp_u8dec(const char *s, size_t n, int *len);
 /* Length of the longest prefix of s[0..n) that is strict UTF-8 (no overlong
