@@ -16,6 +16,10 @@
  *   more REGEX              the whole gap between two groups of one sanction ("; his deputy, ")
  *   between REGEX           a word that may stand between a number and its unit (kk "дейінгі")
  *   adjacent REGEX          the whole gap between an amount and the trigger after it
+ *   aside REGEX             the whole gap before an amount that restates the one before
+ *                           it ("20 АЕК, яғни 73 840 теңге"): a conversion, not a sanction
+ *   same REGEX              a back reference right after a trigger ("лишением свободы на
+ *                           тот же срок"): the sanction takes the amount named before it
  *   example TEXT => WANT    amounts of TEXT, each "N" or "N UNIT" or "LO-HI UNIT", "; "
  *   group TEXT => WANT      the same after grouping (tiers share their unit)
  *
@@ -59,7 +63,7 @@ struct vlang {
 	const char *file; /* where its lang line stands */
 	struct wordset num, unit, prefix;
 	char *suffix;
-	pcre2_code *digits, *from, *range, *tier, *more, *adjacent, *joiner, *between;
+	pcre2_code *digits, *from, *range, *tier, *more, *adjacent, *joiner, *between, *aside, *same;
 };
 
 struct lp_numvoc {
@@ -272,6 +276,10 @@ load_file(struct lp_numvoc *v, const char *path)
 			slot = &L->between;
 		} else if (!strcmp(key, "joiner")) {
 			slot = &L->joiner;
+		} else if (!strcmp(key, "aside")) {
+			slot = &L->aside;
+		} else if (!strcmp(key, "same")) {
+			slot = &L->same;
 		} else if (!strcmp(key, "example") || !strcmp(key, "group")) {
 			struct lp_buf t = { 0 };
 			lp_buf_add(&t, L->code, strlen(L->code));
@@ -296,7 +304,7 @@ load_file(struct lp_numvoc *v, const char *path)
 				lp_buf_add(&b, ")$", 3);
 				*slot = compile(b.p, path, lineno);
 				lp_buf_free(&b);
-			} else if (!strcmp(key, "joiner") || !strcmp(key, "between")) {
+			} else if (!strcmp(key, "joiner") || !strcmp(key, "between") || !strcmp(key, "same")) {
 				*slot = compile(rest, path, lineno);
 			} else {
 				*slot = compile_whole(rest, path, lineno);
@@ -405,6 +413,8 @@ lp_numvoc_free(struct lp_numvoc *v)
 		pcre2_code_free(L->more);
 		pcre2_code_free(L->between);
 		pcre2_code_free(L->joiner);
+		pcre2_code_free(L->aside);
+		pcre2_code_free(L->same);
 	}
 	for (i = 0; i < v->nex; i++)
 		free(v->ex[i].text);
@@ -823,6 +833,25 @@ lp_numvoc_more_gap(const struct lp_numvoc *v, const char *lang, const char *gap,
 	const struct vlang *L = vlang(v, lang);
 
 	return L && whole(v, L->more, gap, n);
+}
+
+int
+lp_numvoc_aside_gap(const struct lp_numvoc *v, const char *lang, const char *gap, size_t n)
+{
+	const struct vlang *L = vlang(v, lang);
+
+	return L && whole(v, L->aside, gap, n);
+}
+
+size_t
+lp_numvoc_same(const struct lp_numvoc *v, const char *lang, const char *s, size_t n)
+{
+	const struct vlang *L = vlang(v, lang);
+	size_t e;
+
+	if (!L || (e = amatch(v, L->same, s, n, 0)) == (size_t)-1)
+		return 0;
+	return e;
 }
 
 int

@@ -62,6 +62,14 @@ int lp_numvoc_adjacent(const struct lp_numvoc *v, const char *lang, const char *
 /* Whether gap joins two groups of one sanction ("50 MCI; his deputy, 30 MCI"). */
 int lp_numvoc_more_gap(const struct lp_numvoc *v, const char *lang, const char *gap, size_t n);
 
+/* Whether gap (between two groups) introduces a restatement of the amount
+ * before it ("20 МРП, что составляет 73 840 тенге"): the second is no sanction. */
+int lp_numvoc_aside_gap(const struct lp_numvoc *v, const char *lang, const char *gap, size_t n);
+
+/* The length of a back reference at the start of s ("на тот же срок", "for
+ * the same term"), or 0 when there is none. */
+size_t lp_numvoc_same(const struct lp_numvoc *v, const char *lang, const char *s, size_t n);
+
 /* Run the `example TEXT => WANT` lines of the vocabularies: WANT is the
  * formatted amounts of TEXT joined by "; " (ungrouped units stay "N").
  * Prints FILE:LINE: message per failure; returns the number of failures. */

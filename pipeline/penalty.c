@@ -17,6 +17,10 @@
  * counts too.  A group of tiers ("на физических лиц в размере пятнадцати, на
  * должностных лиц – двадцати ... МРП") gives one row per amount; a next group
  * of the same unit joined by a tier gap ("50 MCI; his deputy, 30 MCI") too.
+ * An amount in parentheses or after an `aside` gap ("20 АЕК, яғни 73 840
+ * теңге") restates the one before it and is skipped; a `same` reference
+ * right after the trigger ("лишением свободы на тот же срок") takes the last
+ * amount before the trigger in the sentence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +227,13 @@ in_parens(const char *w, size_t at)
 	return depth > 0;
 }
 
+/* Group j restates group j-1 ("20 МРП, что составляет 73 840 тенге"). */
+static int
+restates(struct pstate *s, const struct trig *t, const char *w, const struct lp_amount_group *g, size_t j)
+{
+	return j > 0 && lp_numvoc_aside_gap(s->voc, t->lang, w + g[j - 1].end, g[j].start - g[j - 1].end);
+}
+
 /* The amount before trigger t within [ws, t->ms): the last group with an
  * allowed unit; when adjacent_only, only one that the trigger follows
  * directly.  Returns 1 when rows were emitted. */
@@ -246,7 +257,7 @@ value_before(struct pstate *s, struct lp_para *p, const struct trig *t, size_t w
 	for (j = ng; j-- > 0;) {
 		size_t g0 = j;
 
-		if (in_parens(w, g[j].start))
+		if (in_parens(w, g[j].start) || restates(s, t, w, g, j))
 			continue;
 		if (adjacent_only) {
 			if (j == ng - 1 && unit_ok(t->x, g[j].unit) &&
@@ -288,7 +299,7 @@ value_after(struct pstate *s, struct lp_para *p, const struct trig *t, size_t we
 
 		if (g[j].start > AFTER_REACH)
 			return 0;
-		if (in_parens(w, g[j].start))
+		if (in_parens(w, g[j].start) || restates(s, t, w, g, j))
 			continue;
 		if (unit_ok(t->x, g[j].unit)) {
 			while (g1 + 1 < ng && carries_on(s, t, w, g, g1 + 1))
@@ -296,6 +307,38 @@ value_after(struct pstate *s, struct lp_para *p, const struct trig *t, size_t we
 			emit_range(p, t, t->me, a, g, j, g1);
 			return 1;
 		}
+	}
+	return 0;
+}
+
+/* "imprisonment for the same term": a `same` reference right after the
+ * trigger takes the last amount of an allowed unit in [ws, t->ms); the row
+ * spans the trigger and the reference. */
+static int
+value_same(struct pstate *s, struct lp_para *p, const struct trig *t, size_t ws, size_t we)
+{
+	struct lp_amount a[MAX_AMOUNTS];
+	struct lp_amount_group g[MAX_AMOUNTS];
+	size_t k = lp_numvoc_same(s->voc, t->lang, p->text + t->me, we - t->me), na, ng, j;
+	const char *w;
+	char buf[96];
+
+	if (!k)
+		return 0;
+	if (t->ms - ws > WINDOW_MAX) {
+		ws = t->ms - WINDOW_MAX;
+		while (ws < t->ms && ((unsigned char)p->text[ws] & 0xc0) == 0x80)
+			ws++;
+	}
+	w = p->text + ws;
+	na = lp_amounts_scan(s->voc, t->lang, w, t->ms - ws, a, MAX_AMOUNTS);
+	ng = lp_amounts_group(s->voc, t->lang, w, a, na, g, MAX_AMOUNTS);
+	for (j = ng; j-- > 0;) {
+		if (in_parens(w, g[j].start) || restates(s, t, w, g, j) || !unit_ok(t->x, g[j].unit))
+			continue;
+		lp_amount_format(&a[g[j].first + g[j].n - 1], g[j].unit, buf, sizeof buf);
+		emit(p, t, t->ms, t->me + k, buf);
+		return 1;
 	}
 	return 0;
 }
@@ -363,7 +406,9 @@ pen_tag(void *st, struct lp_para *p)
 		if (ws > t->ms)
 			ws = t->ms;
 		if (t->x->units) {
-			if (t->x->side == SIDE_BEFORE)
+			if (value_same(s, p, t, ws, we))
+				done = 1;
+			else if (t->x->side == SIDE_BEFORE)
 				done = value_before(s, p, t, ws, 0) || value_after(s, p, t, we);
 			else
 				done = value_after(s, p, t, we) || value_before(s, p, t, ws, 1);

@@ -191,6 +191,9 @@ struct refs_doc {
 	size_t nal;
 	long block_end;          /* last line of the previous paragraph */
 	int inh_has, inh_act;    /* the act of the block's last citation */
+	char scope_art[REFS_NUM]; /* an amending law's item ("в статье 5:"): the article */
+	char scope_head[REFS_NUM]; /* ... amended under this heading */
+	int scope_act;            /* ... and its act */
 };
 
 /* One row: a provision (kind ref) or an act on its own (path.n == 0). */

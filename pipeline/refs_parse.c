@@ -514,6 +514,23 @@ set_paths(struct refs_chain *ch, const struct list *L)
 
 /* ---- number after, inner first (ru, en) ---- */
 
+/* An English number word before a unit is an ordinal ("the first paragraph")
+ * only when it is spelt like one; a cardinal there counts ("two articles"). */
+static int
+ordinal_before(const struct refs_para *p, long k)
+{
+	const struct refs_lexeme *x = &p->lx[k];
+	char a, b;
+
+	if (x->v->kind != VX_ORD)
+		return 0;
+	if (x->e - x->s < 2)
+		return 0;
+	a = (char)(p->s[x->e - 2] | 0x20);
+	b = (char)(p->s[x->e - 1] | 0x20);
+	return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+}
+
 static int
 chain_after(struct refs_para *p, long li, struct refs_chain *ch)
 {
@@ -534,7 +551,7 @@ chain_after(struct refs_para *p, long li, struct refs_chain *ch)
 		/* "the first paragraph", "первой части": the ordinal before */
 		size_t b = sp_back(s, u->s);
 		k = lp_refs_lex_ending(p, b);
-		if (k >= 0 && p->lx[k].v->kind == VX_ORD && u->v->en) {
+		if (k >= 0 && u->v->en && ordinal_before(p, k)) {
 			cur.n = 1;
 			memset(&cur.p[0], 0, sizeof cur.p[0]);
 			cur.p[0].n = 1;
@@ -581,7 +598,8 @@ chain_after(struct refs_para *p, long li, struct refs_chain *ch)
 			continue;
 		}
 		/* "the first paragraph of part 1": an ordinal, then the unit */
-		if ((k = lp_refs_lex_at(p, r)) >= 0 && p->lx[k].v->kind == VX_ORD) {
+		if ((k = lp_refs_lex_at(p, r)) >= 0 && p->lx[k].v->kind == VX_ORD &&
+		    (!u->v->en || ordinal_before(p, k))) {
 			size_t t = lp_refs_sp(s, n, p->lx[k].e);
 			if ((ui = unit_at(p, t, 0)) >= 0 && fits_outside(p->lx[ui].v->lv, top)) {
 				out.n = 1;
@@ -960,6 +978,68 @@ act_before(const struct refs_para *p, size_t s0)
 	return m;
 }
 
+/* "(Ведомости Парламента ..., 2002 г., № 15, ст. 148)", "(Bulletin ..., No. 15,
+ * Art. 148)": an official gazette is cited by issue and item, and the item
+ * is abbreviated like an article.  A unit word right after "№ 15," / "No.
+ * 15," / "N 15," is such an item, no provision. */
+static int
+gazette_item(const struct refs_para *p, size_t s0)
+{
+	const char *s = p->s;
+	size_t b = sp_back(s, s0), d;
+
+	if (b == 0 || s[b - 1] != ',')
+		return 0;
+	b = sp_back(s, b - 1);
+	d = b;
+	while (d > 0 && (isdig(s[d - 1]) || (s[d - 1] == '-' && d >= 2 && isdig(s[d - 2]) && d < b)))
+		d--;
+	if (d == b || !isdig(s[d]))
+		return 0;
+	b = sp_back(s, d);
+	if (b >= 3 && !memcmp(s + b - 3, "№", 3))
+		return 1;
+	if (b >= 1 && s[b - 1] == '.')
+		b--;
+	if (b >= 2 && !memcmp(s + b - 2, "No", 2))
+		b -= 2;
+	else if (b >= 1 && s[b - 1] == 'N')
+		b--;
+	else
+		return 0;
+	return b == 0 || !lp_refs_letter_before(s, b);
+}
+
+/* "ARTICLE 19 and the Bureau", "ARTICLE 19 Central Asia": an English unit
+ * word in capitals, in text that is not in capitals, is a name (the
+ * freedom-of-expression NGO), not a citation.  A capitals heading or title
+ * ("ARTICLE 5 OF THE LAW") keeps its capitals after the number. */
+static int
+caps_name(const struct refs_para *p, const struct refs_chain *c, const struct refs_expr *x)
+{
+	const char *s = p->s;
+	long k = lp_refs_lex_at(p, c->s);
+	size_t i, q;
+	int upper = 0;
+
+	if (k < 0 || !c->en || x->nc != 1 || x->mention >= 0 || c->npath != 1 || c->path[0].n != 1)
+		return 0;
+	for (i = p->lx[k].s; i < p->lx[k].e; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		upper += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	if (upper < 2)
+		return 0;
+	q = lp_refs_sp(s, p->n, c->e);
+	if (q >= p->n || !lp_refs_letter_at(s, p->n, q))
+		return 0;
+	for (i = q; i < p->n && lp_refs_letter_at(s, p->n, i); i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 1;
+	return 0;
+}
+
 void
 lp_refs_parse(struct refs_para *p, size_t skip)
 {
@@ -981,7 +1061,7 @@ lp_refs_parse(struct refs_para *p, size_t skip)
 			continue;
 		if (!chain_at(p, (long)i, &c))
 			continue;
-		if (c.s < skip)
+		if (c.s < skip || gazette_item(p, c.s))
 			continue;
 		memset(&x, 0, sizeof x);
 		x.c0 = p->nch;
@@ -1016,6 +1096,10 @@ lp_refs_parse(struct refs_para *p, size_t skip)
 		if (m >= 0) {
 			x.mention = (int)m;
 			p->am[m].attached = 1;
+		}
+		if (caps_name(p, &p->ch[x.c0], &x)) {
+			p->nch = x.c0;
+			continue;
 		}
 		if (p->nex == p->excap) {
 			p->excap = p->excap ? p->excap * 2 : 8;

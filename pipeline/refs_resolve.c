@@ -20,9 +20,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "refs.h"
 
 #define REFS_ALIAS_MAX 64 /* aliases a document may define */
+#define REFS_ALIAS_TAIL 5 /* letters of an ending after each word of an alias */
+
+static const char *find(const char *h, size_t hn, const char *needle, size_t nn);
 
 void
 lp_refs_doc_reset(struct refs_doc *d)
@@ -92,7 +97,7 @@ drop_mentions(struct refs_para *p, size_t s, size_t e)
 static int
 is_quote_or_dash(const char *s, size_t n, size_t i, size_t *len)
 {
-	static const char *const q[] = { "«", "»", "“", "”", "„", "\"", "'", "‘", "’", "–", "-", ":", NULL };
+	static const char *const q[] = { "«", "»", "“", "”", "„", "\"", "'", "‘", "’", "–", "-", ":", ",", NULL };
 	int k;
 
 	for (k = 0; q[k]; k++) {
@@ -105,6 +110,26 @@ is_quote_or_dash(const char *s, size_t n, size_t i, size_t *len)
 	return 0;
 }
 
+static int
+opening_quote(const char *s, size_t n, size_t i)
+{
+	static const char *const q[] = { "«", "“", "„", "\"", NULL };
+	int k;
+
+	for (k = 0; q[k]; k++)
+		if (i + strlen(q[k]) <= n && !memcmp(s + i, q[k], strlen(q[k])))
+			return 1;
+	return 0;
+}
+
+/* A closing quote among the bytes [e, b) (the alias's end to its bracket). */
+static int
+closing_quote(const char *s, size_t e, size_t b)
+{
+	return find(s + e, b - e, "»", 2) || find(s + e, b - e, "”", 3) ||
+	       find(s + e, b - e, "\"", 1) || find(s + e, b - e, "“", 3);
+}
+
 /* "(далее – Закон)" after mention m: learn the alias; returns the end of
  * the definition, or 0. */
 static size_t
@@ -113,15 +138,24 @@ definition(struct refs_doc *d, struct refs_para *p, const struct refs_mention *m
 	const char *s = p->s;
 	size_t n = p->n, q = lp_refs_sp(s, n, m->e), r, a, b, l;
 	long k;
-	int act;
+	int act, quoted = 0;
 
 	if (q >= n || s[q] != '(')
 		return 0;
 	r = lp_refs_sp(s, n, q + 1);
 	k = lp_refs_lex_at(p, r);
-	if (k < 0 || p->lx[k].v->kind != VX_WORD || p->lx[k].v->cls != W_HEREINAFTER)
-		return 0;
-	a = p->lx[k].e;
+	if (k >= 0 && p->lx[k].v->kind == VX_WORD && p->lx[k].v->cls == W_HEREINAFTER) {
+		a = p->lx[k].e;
+	} else {
+		/* (the "Assemblies Law"): English drafting defines a term by
+		 * quoting it in brackets after the name, with no "hereinafter" */
+		if (k >= 0 && p->lx[k].v->kind == VX_WORD && p->lx[k].v->cls == W_THE)
+			r = lp_refs_sp(s, n, p->lx[k].e);
+		if (!opening_quote(s, n, r))
+			return 0;
+		quoted = 1;
+		a = r;
+	}
 	for (;;) {
 		a = lp_refs_sp(s, n, a);
 		if (is_quote_or_dash(s, n, a, &l)) {
@@ -159,7 +193,7 @@ definition(struct refs_doc *d, struct refs_para *p, const struct refs_mention *m
 			}
 			break;
 		}
-		if (e == a)
+		if (e == a || (quoted && !closing_quote(s, e, b)))
 			return 0;
 		if (!mention_act(d, m, &act))
 			return b + 1;
@@ -198,6 +232,79 @@ find(const char *h, size_t hn, const char *needle, size_t nn)
 	return NULL;
 }
 
+/* The bytes of a word of an alias that every inflected form keeps: a word
+ * of more than three letters loses a final vowel ("Конвенция" → "Конвенци-и",
+ * "Жоба" → "Жоб-асы"); consonant endings are kept whole ("Закон" → "Закон-а"). */
+static size_t
+stem(const char *w, size_t len)
+{
+	static const char *const vowels = "аеёиоуыэюяйьәіөүұ";
+	size_t i = 0, last = 0;
+	int letters = 0, l;
+	uint32_t c = 0;
+
+	while (i < len) {
+		c = lp_u8dec(w + i, len - i, &l);
+		last = i;
+		i += (size_t)l;
+		letters++;
+	}
+	if (letters > 3 && c >= 0x80 && lp_refs_letter_at(w, len, last)) {
+		char low[8];
+		utf8proc_int32_t lc = utf8proc_tolower((utf8proc_int32_t)c);
+		utf8proc_ssize_t ll = utf8proc_encode_char(lc, (utf8proc_uint8_t *)low);
+		low[ll] = '\0';
+		if (strstr(vowels, low))
+			return last;
+	}
+	return len;
+}
+
+/* The stem of an alias's first word: what the search looks for. */
+static size_t
+first_stem(const char *t, size_t len)
+{
+	const char *sp = memchr(t, ' ', len);
+
+	return stem(t, sp ? (size_t)(sp - t) : len);
+}
+
+/* The end of a use of alias a at st, every word inflected: "Закон о
+ * собраниях" is found in "Закона о собраниях", "Жиналыстар туралы заң" in
+ * "Жиналыстар туралы заңның".  0 when the text there is no use of it. */
+static size_t
+alias_end(const char *s, size_t n, size_t st, const struct refs_alias *a)
+{
+	size_t i = 0, pos = st;
+
+	while (i < a->len) {
+		const char *sp = memchr(a->text + i, ' ', a->len - i);
+		size_t wl = sp ? (size_t)(sp - (a->text + i)) : a->len - i, sl = stem(a->text + i, wl);
+		int tail = 0, l;
+
+		if (pos + sl > n || memcmp(s + pos, a->text + i, sl))
+			return 0;
+		pos += sl;
+		while (lp_refs_letter_at(s, n, pos) && tail < REFS_ALIAS_TAIL + (sl < wl)) {
+			lp_u8dec(s + pos, n - pos, &l);
+			pos += (size_t)l;
+			tail++;
+		}
+		if (lp_refs_letter_at(s, n, pos))
+			return 0;
+		i += wl;
+		if (i < a->len) {
+			if (pos >= n || s[pos] != ' ')
+				return 0;
+			while (i < a->len && a->text[i] == ' ')
+				i++;
+			while (pos < n && s[pos] == ' ')
+				pos++;
+		}
+	}
+	return pos;
+}
+
 static int
 cmpmention(const void *x, const void *y)
 {
@@ -232,17 +339,12 @@ lp_refs_aliases(struct refs_doc *d, struct refs_para *p)
 	for (k = 0; k < d->nal; k++) {
 		const struct refs_alias *a = &d->al[k];
 		const char *at = s;
-		while ((at = find(at, n - (size_t)(at - s), a->text, a->len))) {
-			size_t st = (size_t)(at - s), en = st + a->len, tail = 0, j;
+		size_t w0 = first_stem(a->text, a->len);
+		while ((at = find(at, n - (size_t)(at - s), a->text, w0))) {
+			size_t st = (size_t)(at - s), en = alias_end(s, n, st, a), j;
 			int skip = lp_refs_letter_before(s, st);
-			at += a->len;
-			while (lp_refs_letter_at(s, n, en) && tail < 5) {
-				int l;
-				lp_u8dec(s + en, n - en, &l);
-				en += (size_t)l;
-				tail++;
-			}
-			if (skip || lp_refs_letter_at(s, n, en))
+			at += w0;
+			if (skip || !en)
 				continue;
 			for (j = 0; j < p->nam && !skip; j++)
 				if (st < p->am[j].e && en > p->am[j].s)
@@ -358,15 +460,71 @@ lp_refs_block(struct refs_doc *d, long first, long last)
 		d->inh_has = 0;
 		d->inh_act = -1;
 		d->has_last = 0;
+		d->scope_art[0] = '\0';
 	}
 	d->block_end = last;
+}
+
+/* ---- amending laws ---- */
+
+/* An amending law names the article it amends at the head of an item and
+ * then the paragraphs it changes without repeating the article:
+ *   1) в статье 5:                       1) 13-бапта:
+ *   пункт 2 изложить в следующей редакции:  2-тармақ мынадай редакцияда жазылсын:
+ *   2) статью 10 дополнить пунктом 4-1 следующего содержания:
+ *   2) Article 10 shall be supplemented by paragraph 4-1 reading as follows:
+ * An article citation followed by a colon, or opening a numbered item
+ * ("2)", at most one word before it) whose clause ends in a colon, sets
+ * that article for the paragraph-level citations after it in the block. */
+static int
+item_head(const struct refs_para *p, size_t xs)
+{
+	const char *s = p->s;
+	size_t n = p->n, i = lp_refs_sp(s, n, 0), j = i;
+	int l;
+
+	while (j < n && s[j] >= '0' && s[j] <= '9')
+		j++;
+	if (j == i && lp_refs_letter_at(s, n, i)) {
+		lp_u8dec(s + i, n - i, &l);
+		j = i + (size_t)l;
+	}
+	if (j == i || j >= n || s[j] != ')')
+		return 0;
+	i = lp_refs_sp(s, n, j + 1);
+	if (i == xs)
+		return 1;
+	while (i < n && lp_refs_letter_at(s, n, i)) {
+		lp_u8dec(s + i, n - i, &l);
+		i += (size_t)l;
+	}
+	return lp_refs_sp(s, n, i) == xs;
+}
+
+static int
+amend_item(const struct refs_para *p, const struct refs_expr *x)
+{
+	const char *s = p->s;
+	size_t n = p->n, q = lp_refs_sp(s, n, x->e);
+
+	if (q < n && s[q] == ':')
+		return 1;
+	if (!item_head(p, x->s))
+		return 0;
+	for (; q < n; q++) {
+		if (s[q] == ':')
+			return 1;
+		if (strchr(".;!?", s[q]))
+			return 0;
+	}
+	return 0;
 }
 
 static void
 resolve_expr(struct refs_doc *d, struct refs_para *p, const struct refs_expr *x,
              struct refs_doc *inh_d, refs_emit_fn emit, void *ctx)
 {
-	int has = 0, act = -1;
+	int has = 0, act = -1, scope = !d->note && amend_item(p, x);
 	size_t k;
 	int i;
 
@@ -396,6 +554,10 @@ resolve_expr(struct refs_doc *d, struct refs_para *p, const struct refs_expr *x,
 			} else if (d->note && top < LV_ART && d->note_art[0]) {
 				seg_set(&prefix.seg[prefix.n++], LV_ART, d->note_art);
 				cact = d->note_act;
+			} else if (!d->note && top < LV_ART && d->scope_art[0] &&
+			           !strcmp(d->scope_head, d->art)) {
+				seg_set(&prefix.seg[prefix.n++], LV_ART, d->scope_art);
+				cact = d->scope_act;
 			} else if (inh_d->inh_has) {
 				cact = inh_d->inh_act;
 			} else if (d->titled && top >= LV_ART) {
@@ -415,8 +577,14 @@ resolve_expr(struct refs_doc *d, struct refs_para *p, const struct refs_expr *x,
 			}
 		}
 		for (i = 0; i < c->npath; i++)
-			if (join(&full, &prefix, &c->path[i]))
+			if (join(&full, &prefix, &c->path[i])) {
 				row(d, x, c, cact, &full, emit, ctx);
+				if (scope && full.seg[0].lv == LV_ART) {
+					snprintf(d->scope_art, REFS_NUM, "%s", full.seg[0].num);
+					snprintf(d->scope_head, REFS_NUM, "%s", d->art);
+					d->scope_act = cact;
+				}
+			}
 	}
 	if (has) {
 		inh_d->inh_has = 1;

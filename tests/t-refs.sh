@@ -152,6 +152,103 @@ rows "$T/wrap.txt" > "$T/got"
 printf '1\tref\tkz-coao#art_488__para_6\n' > "$T/want"
 check_file "refs: a wrapped citation is one row on its first line" "$T/want" "$T/got"
 
+# amending laws: an item names the article, its paragraphs follow without it;
+# gazette items ("№ 16, ст. 70") are no articles; a blank line ends the item
+refrows() { rows "$1" | awk -F '\t' '$2 == "ref" || $2 == "act"'; }
+cat > "$T/amend-ru.txt" <<'TXT'
+О внесении изменений в некоторые законодательные акты Республики Казахстан по вопросам средств массовой информации
+
+Статья 1. Внести изменения в следующие законодательные акты Республики Казахстан:
+1. В Закон Республики Казахстан от 23 июля 1999 года «О средствах массовой информации» (Ведомости Парламента Республики Казахстан, 1999 г., N 16, ст. 70; 2001 г., № 10, ст. 123):
+1) в статье 13:
+а) пункт 2 изложить в следующей редакции:
+«2. Аккредитация производится в течение пяти рабочих дней.»;
+б) дополнить пунктом 3-1 следующего содержания:
+«3-1. Отказ в аккредитации должен быть мотивирован.»;
+2) статью 14 дополнить частью второй следующего содержания:
+2. В Закон Республики Казахстан от 15 июля 2002 года «О политических партиях»:
+в статье 10:
+подпункт 2) пункта 1 исключить;
+
+Пункт 4 повестки дня перенесен.
+TXT
+refrows "$T/amend-ru.txt" > "$T/got"
+cat > "$T/want" <<'TXT'
+4	act	kz-media
+5	ref	kz-media#art_13
+6	ref	kz-media#art_13__para_2
+8	ref	kz-media#art_13__para_3-1
+10	ref	kz-media#art_14
+10	ref	kz-media#art_14__para_2
+11	act	kz-parties
+12	ref	kz-parties#art_10
+13	ref	kz-parties#art_10__para_1__point_2
+TXT
+check_file "refs: ru amending law, items, sub-items, gazette, two acts" "$T/want" "$T/got"
+
+cat > "$T/amend-kk.txt" <<'TXT'
+«Коммерциялық емес ұйымдар туралы» 2001 жылғы 16 қаңтардағы Қазақстан Республикасының Заңына мынадай өзгерістер енгізілсін:
+1) 41-2-бапта:
+1-тармақтағы «он күн» деген сөздер «бес күн» деген сөздермен ауыстырылсын;
+3-тармақ алып тасталсын;
+2) 42-бап мынадай мазмұндағы 5-тармақпен толықтырылсын:
+TXT
+refrows "$T/amend-kk.txt" > "$T/got"
+cat > "$T/want" <<'TXT'
+1	act	kz-nco
+2	ref	kz-nco#art_41-2
+3	ref	kz-nco#art_41-2__para_1
+4	ref	kz-nco#art_41-2__para_3
+5	ref	kz-nco#art_42
+5	ref	kz-nco#art_42__para_5
+TXT
+check_file "refs: kk amending law, a date inside the title, items" "$T/want" "$T/got"
+
+cat > "$T/amend-en.txt" <<'TXT'
+The following amendments shall be made to the Law of the Republic of Kazakhstan of 23 July 1999 "On Mass Media" (Bulletin of the Parliament of the Republic of Kazakhstan, 1999, No. 16, Art. 70):
+1) in Article 25:
+subparagraph 3) of paragraph 1 shall be deleted;
+2) Article 26 shall be supplemented by paragraph 3 reading as follows:
+
+Paragraph 3 of the agenda was postponed.
+TXT
+refrows "$T/amend-en.txt" > "$T/got"
+cat > "$T/want" <<'TXT'
+1	act	kz-media
+2	ref	kz-media#art_25
+3	ref	kz-media#art_25__para_1__point_3
+4	ref	kz-media#art_26
+4	ref	kz-media#art_26__para_3
+TXT
+check_file "refs: en amending law, a date inside the title, items" "$T/want" "$T/got"
+
+# aliases whose words inflect, "далее по тексту", (the "X"), codes outside the
+# catalogue by abbreviation, English cardinals after the unit, ARTICLE 19
+cat > "$T/forms.txt" <<'TXT'
+Закон Республики Казахстан «О национальной безопасности» (далее по тексту — Закон о нацбезопасности) применен. Пункт 2 статьи 6 Закона о нацбезопасности не упоминается.
+
+The Constitutional Law "On Elections in the Republic of Kazakhstan" (the "Election Code") applies. Article 28 of the Election Code is cited.
+
+Дело по части 2 статьи 107 УК РК прекращено по подпункту 5) части 1 статьи 35 УПК РК.
+
+The applicant was convicted under part three of Article 174 of the Criminal Code; parts one and two of that article were not applied. Two articles of the Code were amended.
+
+ARTICLE 19 and Human Rights Watch wrote to the court.
+TXT
+refrows "$T/forms.txt" > "$T/got"
+cat > "$T/want" <<'TXT'
+1	act	kz-natsec
+1	ref	kz-natsec#art_6__para_2
+3	act	kz-elections
+3	ref	kz-elections#art_28
+5	ref	kz-criminal#art_107__para_2
+5	ref	#art_35__para_1__point_5
+7	ref	kz-criminal#art_174__para_3
+7	ref	kz-criminal#art_174__para_1
+7	ref	kz-criminal#art_174__para_2
+TXT
+check_file "refs: inflected and quoted aliases, УПК, cardinals, ARTICLE 19" "$T/want" "$T/got"
+
 # offsets point at the original bytes, also in windows-1251
 printf 'Суд применил ч. 2 ст. 355 КоАП РК.\n' | iconv -f UTF-8 -t CP1251 > "$T/cp.txt"
 "$LEXPIPE" run --no-header "$T/cp.txt" | awk -F '\t' '$7 == "ref" { print $4, $5 }' > "$T/se"

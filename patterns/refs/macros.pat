@@ -48,8 +48,11 @@ rule macro.en-rk
 kind macro
 role vocabulary
 name ofRK
-regex (?:\s+of\s+the\s+Republic\s+of\s+Kazakhstan)?(?:\s+dated\s+[\d.]+)?(?:\s+No\.?\s*[\w-]+)?
+regex (?:\s+of\s+the\s+Republic\s+of\s+Kazakhstan)?(?:\s+dated\s+(?:[\d.]+|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4})|\s+of\s+(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?(?:,?\s+No\.?\s*[\w-]+)?
 example Article 3 of the Law of the Republic of Kazakhstan "On Political Parties" => kz-parties#art_3
+example amendments to the Law of the Republic of Kazakhstan of 15 July 2002 "On Political Parties" => kz-parties
+example Article 4 of the Law of the Republic of Kazakhstan dated 23 July 1999 No. 451-I "On Mass Media" => kz-media#art_4
+example Article 10 of the Law of the Republic of Kazakhstan of January 16, 2001 "On Non-Commercial Organizations" => kz-nco#art_10
 not Republic of Kazakhstan
 
 rule macro.kk-law
@@ -82,6 +85,8 @@ rule macro.kk-rk-after
 kind macro
 role vocabulary
 name ҚРы
-regex (?:\s+Қазақстан\s+Республикасы(?:ның)?)?
+regex (?:\s+\d{4}\s+жылғы\s+\d{1,2}\s+\p{L}+)?(?:\s+№\s*[\w-]+)?(?:\s+Қазақстан\s+Республикасы(?:ның)?)?
 example «Саяси партиялар туралы» Қазақстан Республикасы Заңының 5-бабы => kz-parties#art_5
+example «Саяси партиялар туралы» 2002 жылғы 15 шілдедегі Қазақстан Республикасының Заңына өзгеріс енгізілсін => kz-parties
+example «Ұлттық қауіпсіздік туралы» 2012 жылғы 6 қаңтардағы № 527-IV Қазақстан Республикасы Заңының 4-бабы => kz-natsec#art_4
 not Қазақстан Республикасы

@@ -58,6 +58,41 @@ example the first paragraph of Article 2 => #art_2__para_1
 example The second part of Article 174 of the Criminal Code => kz-criminal#art_174__para_2
 not the first time
 
+# English translations of the codes number parts with cardinal words after
+# the unit: "part one of Article 27", "paragraph three of this Article".
+# Before a unit a cardinal counts ("two articles"), so the grammar reads
+# only words ending like an ordinal (-st, -nd, -rd, -th) there.
+rule en.cardinals
+kind ordinal
+role vocabulary
+lang en
+ord 1 one
+ord 2 two
+ord 3 three
+ord 4 four
+ord 5 five
+ord 6 six
+ord 7 seven
+ord 8 eight
+ord 9 nine
+ord 10 ten
+ord 11 eleven
+ord 12 twelve
+ord 13 thirteen
+ord 14 fourteen
+ord 15 fifteen
+ord 16 sixteen
+ord 17 seventeen
+ord 18 eighteen
+ord 19 nineteen
+ord 20 twenty
+example under part one of Article 27 of the Criminal Code => kz-criminal#art_27__para_1
+example parts two and three of Article 405 of the Criminal Code => kz-criminal#art_405__para_2; kz-criminal#art_405__para_3
+example Article 73-3, part twelve, of the Code of Administrative Offences => kz-coao#art_73-3__para_12
+not two articles of the Code were amended
+not one article of the Law survived
+not only one paragraph of Article
+
 rule kk.ordinals
 kind ordinal
 role vocabulary

@@ -20,6 +20,10 @@ example Articles 434 to 500 of the CAO => kz-coao#art_434; kz-coao#art_500
 not an article of clothing
 not 44 articles were published
 not his article in the newspaper
+not ARTICLE 19 and PEN America issued a statement on the blogger's case
+not a briefing by ARTICLE 19 Central Asia
+example AMENDMENTS TO ARTICLE 5 OF THE LAW ON POLITICAL PARTIES => kz-parties#art_5
+not the Law of 23 July 1999 (Gazette of the Parliament of the Republic of Kazakhstan, 1999, No. 16-17, Art. 70; 2004, No. 3, Art. 11)
 
 rule en.para
 kind unit

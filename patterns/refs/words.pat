@@ -66,9 +66,14 @@ rule words.hereinafter
 kind word
 role vocabulary
 class hereinafter
-forms далее hereinafter hereinafter_referred_to_as бұдан_әрі бұдан_ері
+forms далее далее_по_тексту далее_именуем(ый|ая|ое|ые) hereinafter hereinafter_referred_to_as hereinafter_also бұдан_әрі бұдан_ері бұдан_әрі_мәтін_бойынша әрі_қарай
 example Закон «О политических партиях» (далее – Закон). Статья 5 Закона => kz-parties; kz-parties#art_5
 example the Law on Non-Commercial Organizations (hereinafter the Law) and Article 41-2 of the Law => kz-nco; kz-nco#art_41-2
+example Закон «О некоммерческих организациях» (далее по тексту – Закон об НКО) изменён; пункт 3 статьи 7 Закона об НКО => kz-nco; kz-nco#art_7__para_3
+example Закон «О национальной безопасности» (далее именуемый – Закон о безопасности) и статьи 4, 6 Закону о безопасности => kz-natsec; kz-natsec#art_4; kz-natsec#art_6
+example the Law "On Mass Media" (hereinafter, "the Media Law") was cited; Article 13 of the Media Law => kz-media; kz-media#art_13
+example the Law "On National Security" (the "Security Law") and Article 4 of the Security Law => kz-natsec; kz-natsec#art_4
+example «Ұлттық қауіпсіздік туралы» Заң (бұдан әрі мәтін бойынша – Қауіпсіздік туралы заң) өзгерді. Қауіпсіздік туралы заңның 6-бабы => kz-natsec; kz-natsec#art_6
 not далее 5
 
 rule words.note

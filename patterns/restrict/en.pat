@@ -20,12 +20,17 @@ rule en.ban
 kind restrict
 label prohibition
 lang en
-regex (?i)(?<neg>\bnot\s+(?:to\s+|be\s+|been\s+)?)?(?<m>\bban(?:s|ned|ning)?\b)(?!\s+on\s+holding\s+(?:[\w-]+\s+)?(?:office|offices|positions?|posts?)\b)
+regex (?i)(?<neg>\bnot\s+(?:to\s+|be\s+|been\s+)?)?(?<m>\bban(?:s|ned|ning)?\b)(?!\s+(?-i:\p{Lu}\p{Ll}+-\p{Ll}+)\b)(?!\s+on\s+holding\s+(?:[\w-]+\s+)?(?:office|offices|positions?|posts?)\b)
+# "Ban" as a name: Ban Ki-moon (lookahead above), Mr Ban
+unless-before \b(?:Mr|Mrs|Ms|Dr|Secretary-General|Secretary\s+General)\.?\s*$
 example Officials shall be banned from using their position. => prohibition
 example the ban on propaganda and the banning of the party => prohibition; prohibition
 example The movement of vehicles may be restricted or banned. => restriction; prohibition
 not He was sentenced with a ban on holding public office for five years.
 not The band played in the square.
+not Former Secretary-General Ban Ki-moon opened the forum.
+not Mr Ban praised the reform.
+example The BAN on rallies was lifted. => prohibition
 
 rule en.forbid
 kind restrict
@@ -200,7 +205,9 @@ label permission
 lang en
 regex (?i)(?<neg>\b(?:does|do|did|shall|will)\s+not\s+require\s+(?:a\s+|an\s+|the\s+|any\s+|prior\s+|state\s+)*|\bnot\s+subject\s+to\s+(?:state\s+)?)?
   (?<m>\b(?:permission|permissions|licen[cs]es?|licen[cs]ing|licensed|accreditation|accredited|authori[sz]ations?|unsanctioned|unauthori[sz]ed|unregistered|re-?registration|registration)\b)
-unless-before (?i)\bkind\s*$
+  (?!\s+(?:of|from)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:author|owner|famil|photographer|parent|artist|publisher|heir|copyright|rights?\s+holder|writer|interviewee)\w*)
+# "by kind permission", "with the author's permission": a private person's consent
+unless-before (?i)(?:\bkind|\b(?:authors?|owners?|famil(?:y|ies)|photographers?|parents?|artists?|publishers?|heirs?|holders?|writers?|interviewees?)(?:['’]s?)?)\s*$
 example Participation in an unsanctioned assembly entails a fine. => permission
 example Holding an assembly here does not require the permission of the akimat. => permission negated
 example Periodicals with small circulation are not subject to registration. => permission negated
@@ -208,6 +215,9 @@ example The Ministry denied registration to the union. => permission
 example Journalists accredited by the ministry may attend. => permission
 example Engaging in activity subject to licensing without a licence is punished. => permission; permission
 not A photo is reproduced here by kind permission of the family.
+not The letter is quoted with the writer's permission.
+not The interview is reprinted with permission from the publisher.
+example The rally was held without the permission of the akimat. => permission
 
 rule en.permission-not-granted
 kind restrict

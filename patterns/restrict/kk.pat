@@ -112,10 +112,15 @@ kind restrict
 label permission
 lang kk
 regex (?i)(?<m>\bрұқсат(?!\s+етілме)(?!\s+етіңіз)\w*)(?:\s+(?:\S+\s+)?талап\s+(?<neg>етілмейді)\b)?
+# "автордың рұқсатымен": a private person's consent, not an authorization regime
+unless-before (?i)\b(?:автор|иесі|иелері|ата-ана|отбасы|фотограф|суретші|мұрагер|баспа|сұхбаттас)\w*\s*$
 example Жол қозғалысына кедергі келтірген рұқсатсыз жиналысқа қатысу. => permission
 example Арнайы орында жиналыс өткізу үшін әкімдіктің рұқсаты талап етілмейді. => permission negated
 example Әкімдік рұқсат беруден бас тарта алады. => permission
 not Рұқсат етіңіз, мен қысқаша айтайын.
+not Хат авторының рұқсатымен жарияланып отыр.
+not Суреттер фотографтың рұқсатымен басылды.
+example Пикет әкімдіктің рұқсатынсыз өтті. => permission
 
 rule kk.tirkeu
 kind restrict
