@@ -249,6 +249,22 @@ cat > "$T/want" <<'TXT'
 TXT
 check_file "refs: inflected and quoted aliases, УПК, cardinals, ARTICLE 19" "$T/want" "$T/got"
 
+# an amending law's new wording in quotes: the quoted heading gives no row,
+# and it is no heading of the amending law itself (no provision after it)
+cat > "$T/wording.txt" <<'TXT'
+3) статью 12 изложить в следующей редакции:
+«Статья 12. Порядок уведомления
+1. Уведомление подается за десять дней.»;
+
+4) 7-бап мынадай редакцияда жазылсын:
+"7-бап. Өтінішті қарау
+Өтініш бес күн ішінде қаралады."
+TXT
+"$LEXPIPE" run --no-header --fields line,kind,canonical,provision "$T/wording.txt" |
+	awk -F '\t' '$2 == "ref" || $2 == "act" || $4 != ""' > "$T/got"
+printf '1\tref\t#art_12\t\n5\tref\t#art_7\t\n' > "$T/want"
+check_file "refs: a quoted heading in an amending law's wording gives no row" "$T/want" "$T/got"
+
 # offsets point at the original bytes, also in windows-1251
 printf 'Суд применил ч. 2 ст. 355 КоАП РК.\n' | iconv -f UTF-8 -t CP1251 > "$T/cp.txt"
 "$LEXPIPE" run --no-header "$T/cp.txt" | awk -F '\t' '$7 == "ref" { print $4, $5 }' > "$T/se"
