@@ -402,14 +402,16 @@ emit(struct run *r, size_t n, int more)
 	nz->text.len = 0;
 	lp_map_clear(&nz->map);
 	memset(&l, 0, sizeof l);
-	if (r->fam == F_UTF8 && lp_normalize_is_plain(&opt, (const char *)raw, n)) {
+	if (r->fam == F_UTF8 && (plain = lp_normalize_scan(&opt, (const char *)raw, n)) == 1) {
 		/* already normal: the text is the line as read */
 		lp_map_add(&nz->map, (uint32_t)n, (uint32_t)n);
 		l.text = n ? nz->raw.p : "";
 		l.len = n;
-		plain = 1;
+	} else if (plain == 2) {
+		/* normal but for no-break spaces and em dashes */
+		lp_normalize_separators((const char *)raw, n, &nz->text, &nz->map);
 	} else if (r->fam == F_8BIT && fast_8bit(nz, &opt, raw, n)) {
-		plain = 2;
+		plain = 3;
 	}
 	if (!plain) {
 		nz->text.len = 0;
@@ -440,7 +442,7 @@ emit(struct run *r, size_t n, int more)
 	{
 		/* "en", "ru", "kk" or "und": the NUL fits (snprintf here was
 		 * a third of the time of a windows-1251 file) */
-		const char *lang = plain == 2 /* 8-bit fast path: raw bytes are shorter */
+		const char *lang = plain == 3 /* 8-bit fast path: raw bytes are shorter */
 		                   ? lp_lang_line_8bit(&r->lang, raw, n, nz->sb.lang, nz->sb.u8len)
 		                   : lp_lang_line(&r->lang, l.text, l.len);
 		memcpy(l.lang, lang, strlen(lang) + 1);

@@ -16,6 +16,7 @@
  * lp_plain_cp() is the one definition of "unchanged" both paths share.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -198,79 +199,201 @@ lp_plain_cp(const struct lp_normopt *opt, uint32_t c)
 	return plain_compute(opt, c);
 }
 
+/* The byte scan's classes: bit 0 a Latin letter, bit 1 a Cyrillic letter
+ * (both stay as they are), SC_NO a character lp_normalize() must see,
+ * SC_SEP a space or dash variant lp_fix_separator() replaces (it ends a
+ * word, like SC_OTHER).  One table per mode for U+0000..U+07FF, where the
+ * letters of both scripts are, so a 2-byte character costs one lookup. */
+enum { SC_OTHER = 0, SC_LAT = 1, SC_CYR = 2, SC_NO = 4, SC_SEP = 8 };
+
+static unsigned char scan2[2][0x800];
+static pthread_once_t scan2_once[2] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+
+static unsigned
+scan_class(enum lp_plain k, uint32_t c)
+{
+	switch (k) {
+	case LP_PLAIN_LATIN: return SC_LAT;
+	case LP_PLAIN_CYRILLIC: return SC_CYR;
+	case LP_PLAIN_OTHER: return SC_OTHER;
+	default: return lp_fix_separator(c) ? SC_SEP : SC_NO;
+	}
+}
+
+/* and by the two bytes of a 2-byte sequence, lead 0xC2..0xDF, so the
+ * check of the second byte is the same lookup */
+static unsigned char scan2b[2][30 * 256];
+
+static void
+scan_init(int m)
+{
+	const unsigned char *tab = plain2[m];
+	uint32_t c;
+	unsigned b;
+
+	for (c = 0; c < 0x800; c++)
+		scan2[m][c] = (unsigned char)scan_class((enum lp_plain)tab[c], c);
+	for (b = 0; b < 30 * 256; b++) {
+		unsigned lead = 0xc2 + b / 256, d = b % 256;
+		scan2b[m][b] = (d & 0xc0) != 0x80 ? SC_NO : scan2[m][(lead & 0x1f) << 6 | (d & 0x3f)];
+	}
+}
+
+static void scan_init_nfc(void) { plain_table(&(struct lp_normopt){ 0, 0 }); scan_init(0); }
+static void scan_init_nfkc(void) { plain_table(&(struct lp_normopt){ 1, 0 }); scan_init(1); }
+
+/* U+0800..U+FFFF: utf8proc is asked once per code point and mode, then the
+ * answer is kept (0: not asked yet, else the class + 16).  Relaxed atomics:
+ * threads of `run -j` may fill the same entry, always with the same value. */
+static _Atomic unsigned char scan3[2][0x10000];
+
+static unsigned
+class3(const struct lp_normopt *opt, uint32_t v)
+{
+	int m = opt->nfkc != 0;
+	unsigned k = atomic_load_explicit(&scan3[m][v], memory_order_relaxed);
+
+	if (!k) {
+		k = scan_class(plain_compute(opt, v), v) + 16;
+		atomic_store_explicit(&scan3[m][v], (unsigned char)k, memory_order_relaxed);
+	}
+	return k - 16;
+}
+
 int
-lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
+lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	const unsigned char *tab = plain_table(opt);
+	const unsigned char *tab, *tab2;
 	size_t i = 0;
-	unsigned word = 0; /* letters of the current word: 1 Latin, 2 Cyrillic */
+	/* prev: the letter class of the character before; acc: the classes
+	 * met, and SC_NO for two letters of different scripts side by side --
+	 * which every word that mixes scripts has somewhere -- made by adding
+	 * 1 to prev | k: only 3 (SC_LAT | SC_CYR) carries into SC_NO.  Bits 0
+	 * and 1 of acc mean nothing. */
+	unsigned prev = 0, acc = 0, k;
+	int m = opt->nfkc != 0;
 
+	pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
+	tab = scan2[m];
+	tab2 = scan2b[m];
 	while (i < n) {
-		unsigned c = u[i], k;
-		uint32_t v;
+		unsigned c = u[i];
 
 		if (c < 0x80) {
-			/* eight ASCII bytes at a time while no Cyrillic word is open:
-			 * only a NUL among them would need the slow path */
-			if (!(word & 2)) {
-				while (i + 8 <= n) {
-					uint64_t x;
-					memcpy(&x, u + i, 8);
-					if ((x & 0x8080808080808080u) ||
-					    ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u))
-						break;
-					i += 8;
-					word = tab[u[i - 1]] == LP_PLAIN_LATIN;
-				}
-				if (i >= n)
+			/* eight ASCII bytes at a time: only a NUL among them would
+			 * need the slow path, and only the first of them can meet
+			 * a letter of the other script */
+			while (i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, u + i, 8);
+				if ((w & 0x8080808080808080u) ||
+				    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
 					break;
-				c = u[i];
-				if (c >= 0x80)
-					continue;
+				acc |= ((prev | tab[u[i]]) & 3) + 1;
+				prev = tab[u[i + 7]];
+				i += 8;
 			}
+			if (i >= n)
+				break;
+			c = u[i];
+			if (c >= 0x80)
+				continue;
 			k = tab[c];
 			i++;
 		} else if (c >= 0xc2 && c <= 0xdf) {
-			if (i + 1 >= n || (u[i + 1] & 0xc0) != 0x80)
-				return 0;
-			k = tab[((c & 0x1f) << 6) | (u[i + 1] & 0x3f)];
-			i += 2;
+			/* a run of 2-byte characters: Cyrillic words.  A bad
+			 * continuation byte is in tab2 as SC_NO. */
+			do {
+				if (i + 1 >= n)
+					return 0;
+				k = tab2[(c << 8 | u[i + 1]) - 0xc200];
+				acc |= k | (((prev | k) & 3) + 1);
+				prev = k & 3;
+				i += 2;
+			} while (i < n && (c = u[i]) >= 0xc2 && c <= 0xdf);
+			continue;
 		} else if (c >= 0xe0 && c <= 0xef) {
+			uint32_t v;
 			if (i + 2 >= n || (u[i + 1] & 0xc0) != 0x80 || (u[i + 2] & 0xc0) != 0x80)
 				return 0;
 			v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
 			if (v < 0x800)
 				return 0; /* overlong */
-			k = plain_compute(opt, v);
+			k = class3(opt, v);
 			i += 3;
 		} else {
 			return 0; /* 4-byte sequences and bad bytes: the slow path decides */
 		}
-		switch (k) {
-		case LP_PLAIN_NO:
-			return 0;
-		case LP_PLAIN_LATIN:
-			if (word & 2)
-				return 0;
-			word = 1;
-			break;
-		case LP_PLAIN_CYRILLIC:
-			if (word & 1)
-				return 0;
-			word = 2;
-			break;
-		default:
-			word = 0;
-		}
+		acc |= k | (((prev | k) & 3) + 1);
+		prev = k & 3;
 	}
+	if (acc & SC_NO)
+		return 0;
 	if (opt->join_hyphens) {
 		while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
 			n--;
 		if (n > 0 && u[n - 1] == '-')
 			return 0;
 	}
-	return 1;
+	return acc & SC_SEP ? 2 : 1;
+}
+
+int
+lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
+{
+	return lp_normalize_scan(opt, s, n) == 1;
+}
+
+void
+lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_map *map)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	lp_buf_reserve(text, n);
+	while (i < n) {
+		unsigned c = u[i];
+		uint32_t v, r;
+		size_t l;
+
+		if (c < 0xc2) {
+			i++;
+			continue;
+		}
+		if (c <= 0xdf) {
+			/* of the 2-byte characters only U+00A0 is replaced */
+			i += 2;
+			if (c != 0xc2 || u[i - 1] != 0xa0)
+				continue;
+			i -= 2;
+			v = 0xa0;
+			l = 2;
+		} else {
+			/* only 2- and 3-byte sequences pass the scan */
+			v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
+			l = 3;
+		}
+		r = lp_fix_separator(v);
+		if (!r) {
+			i += l;
+			continue;
+		}
+		/* the slow path maps each character as one segment; the
+		 * unchanged ones merge into one identity run */
+		lp_buf_add(text, s + run, i - run);
+		lp_map_add(map, (uint32_t)(i - run), (uint32_t)(i - run));
+		{
+			char e[4];
+			int el = lp_u8enc(r, e);
+			lp_buf_add(text, e, (size_t)el);
+			lp_map_add(map, (uint32_t)el, (uint32_t)l);
+		}
+		i += l;
+		run = i;
+	}
+	lp_buf_add(text, s + run, n - run);
+	lp_map_add(map, (uint32_t)(n - run), (uint32_t)(n - run));
 }
 
 static void
