@@ -24,8 +24,10 @@
 
 #include "lang.h"
 
-#define WORD_MAX 32 /* bytes of a lowercased word kept for lookup */
-#define NSLOT 512   /* hash slots, a power of two, > 2 * words */
+#define WORD_MAX 32 /* bytes of a word that may vote: longer ones do not */
+#define NSLOT 512   /* hash slots, a power of two, > 2 * entries */
+#define SYM_BITS 6  /* a word is read as symbols of 6 bits: see code_of */
+#define LO_SYMS 10  /* symbols in the low key word (60 bits) */
 
 static const char *const kk_words[] = {
 	"мен", "осы", "емес", "болып", "туралы", "бойынша", "немесе", "бар", "деп",
@@ -69,54 +71,31 @@ static const struct {
 	{ "ует", 'r' }, { "уют", 'r' }, { "ями", 'r' },
 };
 
-static struct {
-	const char *w;
-	size_t len;
-	uint32_t tail; /* the word's last 4 bytes: compared before the word */
-	char lang;
-} slots[NSLOT];
-static size_t longest; /* bytes of the longest listed word */
-static uint64_t endbits[1024]; /* hashes of the last two letters of every entry */
+/*
+ * Words and endings are looked up as keys, not strings.  Every letter that
+ * occurs in a listed word or ending, other than the Kazakh letters, gets a
+ * symbol (1..62, in the order first met; the hyphen one too); every other
+ * letter is symbol 0, which no entry holds, so a word with such a letter
+ * matches no entry -- as its spelling would match no listed spelling.  A
+ * listed word with a Kazakh letter is dropped: only words without one are
+ * looked up (a Kazakh letter votes by itself).  A word's key is its last
+ * LO_SYMS symbols (lo) and the ones before them (hi); a word of more than
+ * max_syms symbols cannot be a listed word.
+ */
+struct entry {
+	uint64_t lo, hi;
+	unsigned char syms; /* symbols in the entry */
+	unsigned char kind; /* 0 a word, 1 an ending */
+	char lang;          /* 'k' or 'r' */
+};
+
+static struct entry slots[NSLOT];
+static unsigned char used[NSLOT];
+static unsigned max_syms;  /* symbols of the longest listed word */
+static unsigned char sym_of[256]; /* symbol of the lowercase letter U+0400 + i */
+static unsigned nsym = 1;
+static unsigned char sym_hyphen;
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT; /* `run -j` has threads */
-
-/* The last 4 bytes (fewer for a shorter word) as a number: words differ
- * at the end, so this and the length make a good hash in O(1). */
-static uint32_t
-tail_of(const char *s, size_t n)
-{
-	uint32_t t = 0;
-
-	if (n >= 4)
-		memcpy(&t, s + n - 4, 4);
-	else
-		memcpy(&t, s, n);
-	return t;
-}
-
-static unsigned
-hash(uint32_t tail, size_t n)
-{
-	return (unsigned)(((tail ^ (uint32_t)n * 0x9e3779b1u) * 0x85ebca6bu) >> 16);
-}
-
-static void
-add_word(const char *w, char lang)
-{
-	size_t n = strlen(w);
-	uint32_t t = tail_of(w, n);
-	unsigned h = hash(t, n) & (NSLOT - 1);
-
-	while (slots[h].w)
-		h = (h + 1) & (NSLOT - 1);
-	slots[h].w = w;
-	slots[h].len = n;
-	if (n > longest)
-		longest = n;
-	slots[h].tail = t;
-	slots[h].lang = lang;
-	h = hash(t, 0);
-	endbits[h >> 6 & 1023] |= (uint64_t)1 << (h & 63);
-}
 
 static int
 is_kazakh_letter(unsigned c)
@@ -144,9 +123,12 @@ lower_cyr(unsigned c)
 	return c;
 }
 
-/* U+0400..U+04FF: the lowercase letter, 0x8000 added for the letters
- * Russian lacks; 0 for what is not a letter (signs and marks). */
-static uint16_t cyr_lower[256];
+/* By the low 8 bits of a code point in U+0400..U+04FF: 0 for what is not
+ * a letter (signs and marks); else LETTER, the symbol of its lowercase
+ * form, and KAZAKH for the letters Russian lacks. */
+#define LETTER 0x400u
+#define KAZAKH 0x8000u
+static uint16_t cyr_letter[256];
 
 static const unsigned char ascii_letter[128] = {
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -159,75 +141,118 @@ static const unsigned char ascii_letter[128] = {
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-/* Words vote 'k' or 'r'; endings are in the same table as 'K' or 'R', so
- * a word costs a few hash lookups and no scan of the ending list. */
+static unsigned
+slot_of(uint64_t lo, unsigned syms, unsigned kind)
+{
+	uint64_t h = (lo ^ ((uint64_t)syms << 58) ^ ((uint64_t)kind << 57)) * 0x9e3779b97f4a7c15u;
+
+	return (unsigned)(h >> 55) & (NSLOT - 1);
+}
+
+/* Append one symbol to a key. */
+#define PUSH_SYM(lo, hi, s) do {                                         \
+	(hi) = (hi) << SYM_BITS | (lo) >> (SYM_BITS * (LO_SYMS - 1));     \
+	(lo) = ((lo) << SYM_BITS | (s)) & (((uint64_t)1 << (SYM_BITS * LO_SYMS)) - 1); \
+} while (0)
+
+static char find(uint64_t lo, uint64_t hi, unsigned syms, unsigned kind);
+
+static void
+add_entry(const char *w, unsigned kind, char lang)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	uint64_t lo = 0, hi = 0;
+	unsigned syms = 0, h;
+	size_t i = 0, n = strlen(w);
+
+	while (i < n) {
+		unsigned c, s;
+		if (u[i] == '-') {
+			if (!sym_hyphen)
+				sym_hyphen = (unsigned char)nsym++;
+			s = sym_hyphen;
+			i++;
+		} else {
+			/* the lists are lowercase Cyrillic, two bytes a letter */
+			c = ((u[i] & 0x1fu) << 6 | (u[i + 1] & 0x3fu));
+			i += 2;
+			if (is_kazakh_letter(c))
+				return; /* looked-up words have no Kazakh letter */
+			if (!sym_of[c - 0x400])
+				sym_of[c - 0x400] = (unsigned char)nsym++;
+			s = sym_of[c - 0x400];
+		}
+		PUSH_SYM(lo, hi, s);
+		syms++;
+	}
+	/* An ending spelt like a listed word ("его") never voted: the lookup
+	 * by spelling found the word first.  It still does not. */
+	if (kind == 1 && find(lo, hi, syms, 0))
+		return;
+	h = slot_of(lo, syms, kind);
+	while (used[h]) {
+		if (slots[h].lo == lo && slots[h].hi == hi && slots[h].syms == syms && slots[h].kind == kind)
+			return; /* the first entry wins, as in a list */
+		h = (h + 1) & (NSLOT - 1);
+	}
+	used[h] = 1;
+	slots[h] = (struct entry){ lo, hi, (unsigned char)syms, (unsigned char)kind, lang };
+	if (kind == 0 && syms > max_syms)
+		max_syms = syms;
+}
+
 static void
 init_slots(void)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof kk_words / sizeof kk_words[0]; i++)
-		add_word(kk_words[i], 'k');
+		add_entry(kk_words[i], 0, 'k');
 	for (i = 0; i < sizeof ru_words / sizeof ru_words[0]; i++)
-		add_word(ru_words[i], 'r');
+		add_entry(ru_words[i], 0, 'r');
 	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		add_word(suffixes[i].s, suffixes[i].lang == 'k' ? 'K' : 'R');
+		add_entry(suffixes[i].s, 1, suffixes[i].lang);
 	for (i = 0; i < 256; i++) {
-		unsigned c = 0x400 + (unsigned)i;
+		unsigned c = 0x400 + (unsigned)i, lc = lower_cyr(c);
 		if (c >= 0x482 && c <= 0x489)
 			continue;
-		cyr_lower[i] = (uint16_t)(lower_cyr(c) | (is_kazakh_letter(lower_cyr(c)) ? 0x8000 : 0));
+		cyr_letter[i] = (uint16_t)(LETTER | (lc - 0x400 < 256 ? sym_of[lc - 0x400] : 0) |
+		                           (is_kazakh_letter(lc) ? KAZAKH : 0));
 	}
 }
 
-/* memcmp for words of a few bytes, without the call */
-static int
-same(const char *a, const char *b, size_t n)
-{
-	while (n-- > 0)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
-}
-
 static char
-lookup(const char *w, size_t n)
+find(uint64_t lo, uint64_t hi, unsigned syms, unsigned kind)
 {
-	uint32_t t = tail_of(w, n);
-	unsigned h = hash(t, n) & (NSLOT - 1);
+	unsigned h = slot_of(lo, syms, kind);
 
-	while (slots[h].w) {
-		if (slots[h].tail == t && slots[h].len == n && same(slots[h].w, w, n))
+	while (used[h]) {
+		if (slots[h].lo == lo && slots[h].hi == hi && slots[h].syms == syms && slots[h].kind == kind)
 			return slots[h].lang;
 		h = (h + 1) & (NSLOT - 1);
 	}
 	return 0;
 }
 
-/* The vote of one lowercased Cyrillic word of `letters` letters (two bytes
- * each, or a hyphen): the word itself, else its last 4 or 3 letters, with
- * at least 2 letters left before the ending.  A bit per hash of the last
- * two letters turns most words away before any lookup. */
+/* The vote of a word without Kazakh letters: its key (lo, hi) of `syms`
+ * symbols, `letters` of them letters, `bytes` long in UTF-8: the word
+ * itself if listed, else its last 4 or 3 letters if an ending is listed,
+ * with at least 5 letters in the word.  A hyphen among those last letters
+ * matches no ending, as the bytes of a spelling would not.  0 if neither. */
 static char
-word_vote(const char *w, size_t n, size_t letters)
+word_vote(uint64_t lo, uint64_t hi, unsigned syms, size_t letters)
 {
-	uint32_t t = tail_of(w, n);
 	char v;
-	size_t k;
+	unsigned k;
 
-	if (!(endbits[hash(t, 0) >> 6 & 1023] >> (hash(t, 0) & 63) & 1))
-		return 0;
-	v = n <= longest ? lookup(w, n) : 0;
-	if (v == 'k' || v == 'r')
+	if (syms <= max_syms && (v = find(lo, hi, syms, 0)) != 0)
 		return v;
-	if (letters < 5 || w[n - 1] == '-')
+	if (letters < 5)
 		return 0;
 	for (k = 4; k >= 3; k--) {
-		if (2 * k > n)
-			continue;
-		v = lookup(w + n - 2 * k, 2 * k);
-		if (v == 'K' || v == 'R')
-			return v == 'K' ? 'k' : 'r';
+		uint64_t tail = lo & (((uint64_t)1 << (SYM_BITS * k)) - 1);
+		if ((v = find(tail, 0, k, 1)) != 0)
+			return v;
 	}
 	return 0;
 }
@@ -242,66 +267,76 @@ word_vote(const char *w, size_t n, size_t letters)
 
 /*
  * The scanning loops only count: a Cyrillic word is remembered as where it
- * starts, and spelt out in lowercase (word_utf8, word_8bit) only when it
- * may vote -- no Kazakh letter, votes still taken, and its last two letters
- * those of a listed word or ending.  Counts live in local variables that
- * never have their address taken, so they stay in registers.
+ * starts, and its key made (key_utf8, key_8bit) only when it may vote -- no
+ * Kazakh letter, votes still taken, at most WORD_MAX bytes.  Counts live in
+ * local variables that never have their address taken, so they stay in
+ * registers.
  */
 
-/* The lowercase UTF-8 of the Cyrillic word u[a..b) into w; its length, or
- * WORD_MAX + 1 when it is too long to be listed. */
-static size_t
-word_utf8(const unsigned char *u, size_t a, size_t b, char *w)
+/* The key of the Cyrillic word u[a..b): letters and hyphens. */
+static unsigned
+key_utf8(const unsigned char *u, size_t a, size_t b, uint64_t *lo, uint64_t *hi)
 {
-	size_t n = 0;
+	uint64_t l = 0, h = 0;
+	unsigned syms = 0;
 
-	if (b - a > WORD_MAX)
-		return WORD_MAX + 1;
 	while (a < b) {
-		unsigned lc;
+		unsigned s;
 		if (u[a] == '-') {
-			w[n++] = '-';
+			s = sym_hyphen;
 			a++;
-			continue;
+		} else {
+			s = cyr_letter[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)] & 0x3f;
+			a += 2;
 		}
-		lc = cyr_lower[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)] & 0x7fff;
-		w[n++] = (char)(0xc0 | (lc >> 6));
-		w[n++] = (char)(0x80 | (lc & 0x3f));
-		a += 2;
+		PUSH_SYM(l, h, s);
+		syms++;
 	}
-	return n;
+	*lo = l;
+	*hi = h;
+	return syms;
 }
 
-static size_t
-word_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256], char *w)
+/* The same for the 8-bit word s[a..b), read through tab. */
+static unsigned
+key_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256], uint64_t *lo,
+         uint64_t *hi, size_t *bytes)
 {
+	uint64_t l = 0, h = 0;
+	unsigned syms = 0;
 	size_t n = 0;
 
 	for (; a < b; a++) {
-		unsigned v = tab[s[a]];
-		if (n + (v < 0x400 ? 1 : 2) > WORD_MAX)
-			return WORD_MAX + 1;
-		if (v < 0x400) {
-			w[n++] = '-';
-			continue;
+		unsigned v = tab[s[a]], sy;
+		if (v < LETTER) {
+			sy = sym_hyphen;
+			n++;
+		} else {
+			sy = v & 0x3f;
+			n += 2;
 		}
-		v &= 0x7fff;
-		w[n++] = (char)(0xc0 | (v >> 6));
-		w[n++] = (char)(0x80 | (v & 0x3f));
+		PUSH_SYM(l, h, sy);
+		syms++;
 	}
-	return n;
+	*lo = l;
+	*hi = h;
+	*bytes = n;
+	return syms;
 }
 
 /* The end of whatever word was open (letters from wstart to i): its vote,
- * if votes are still taken.  SPELL fills word[] and gives its length. */
-#define END_WORD(SPELL) do {                                             \
+ * if votes are still taken.  KEY makes lo, hi and syms and sets wbytes,
+ * the word's UTF-8 length. */
+#define END_WORD(KEY) do {                                               \
 	if (wletters) {                                                  \
 		if (wkk)                                                 \
 			kk++;                                            \
 		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH) { \
-			size_t wl_ = SPELL;                              \
-			if (wl_ <= WORD_MAX) {                           \
-				char v_ = word_vote(word, wl_, wletters); \
+			uint64_t lo_, hi_;                               \
+			size_t wbytes;                                   \
+			unsigned syms_ = KEY;                            \
+			if (wbytes <= WORD_MAX) {                        \
+				char v_ = word_vote(lo_, hi_, syms_, wletters); \
 				kk += v_ == 'k';                         \
 				ru += v_ == 'r';                         \
 			}                                                \
@@ -331,14 +366,23 @@ decide(struct lp_langctx *ctx, long lat, long cyr, long kk, long ru)
 	return lang;
 }
 
+/* Letters among eight ASCII bytes: 0x80 in each byte that is one. */
+static uint64_t
+ascii_letters8(uint64_t w)
+{
+	uint64_t l = w | 0x2020202020202020u; /* A-Z -> a-z, and nothing else lands on a-z */
+	uint64_t ge_a = l + 0x1f1f1f1f1f1f1f1fu, gt_z = l + 0x0505050505050505u;
+
+	return ge_a & ~gt_z & 0x8080808080808080u;
+}
+
 const char *
 lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	long lat = 0, cyr = 0, kk = 0, ru = 0;
-	char word[WORD_MAX + 4];
 	size_t wstart = 0, wletters = 0, i = 0;
-	unsigned wkk = 0;
+	unsigned wkk = 0, e;
 	int words = 0;
 
 	pthread_once(&slots_once, init_slots);
@@ -351,34 +395,49 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 	for (;;) {
 		unsigned c = i < n ? u[i] : 0;
 
-		if (i < n && c >= 0xd0 && c <= 0xd3 && i + 1 < n) {
-			unsigned lc = cyr_lower[((c & 3) << 6) | (u[i + 1] & 0x3f)];
-			if (lc) {
-				if (!wletters)
-					wstart = i;
+		if (i < n && c >= 0xd0 && c <= 0xd3 && i + 1 < n &&
+		    (e = cyr_letter[((c & 3) << 6) | (u[i + 1] & 0x3f)]) != 0) {
+			/* a run of Cyrillic letters */
+			if (!wletters)
+				wstart = i;
+			do {
 				cyr++;
 				wletters++;
-				wkk |= lc;
+				wkk |= e;
 				i += 2;
-				continue;
-			}
+			} while (i + 1 < n && (c = u[i]) >= 0xd0 && c <= 0xd3 &&
+			         (e = cyr_letter[((c & 3) << 6) | (u[i + 1] & 0x3f)]) != 0);
+			continue;
 		}
 		/* "сондай-ақ": a hyphen between letters stays in the word */
 		if (c == '-' && wletters && i + 1 < n && u[i + 1] >= 0xd0 && u[i + 1] <= 0xd3 &&
-		    i + 2 < n && cyr_lower[((u[i + 1] & 3) << 6) | (u[i + 2] & 0x3f)]) {
+		    i + 2 < n && cyr_letter[((u[i + 1] & 3) << 6) | (u[i + 2] & 0x3f)]) {
 			i++;
 			continue;
 		}
 		/* anything else ends a Cyrillic word */
-		wkk &= 0x8000;
-		END_WORD(word_utf8(u, wstart, i, word));
+		wkk &= KAZAKH;
+		END_WORD((wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
 		if (i >= n)
 			break;
 		if (c < 0x80) {
-			/* a run of ASCII: only its letters count */
-			do
+			/* a run of ASCII up to a hyphen: only its letters count */
+			lat += ascii_letter[c];
+			i++;
+			while (i + 8 <= n) {
+				uint64_t w, h;
+				memcpy(&w, u + i, 8);
+				h = w ^ 0x2d2d2d2d2d2d2d2du;
+				if ((w & 0x8080808080808080u) ||
+				    ((h - 0x0101010101010101u) & ~h & 0x8080808080808080u))
+					break;
+				lat += (long)(((ascii_letters8(w) >> 7) * 0x0101010101010101u) >> 56);
+				i += 8;
+			}
+			while (i < n && (c = u[i]) < 0x80 && c != '-') {
 				lat += ascii_letter[c];
-			while (++i < n && (c = u[i]) < 0x80 && c != '-');
+				i++;
+			}
 			continue;
 		}
 		i += c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
@@ -394,8 +453,8 @@ lp_lang_table_8bit(const uint32_t cp[256], uint16_t tab[256])
 	pthread_once(&slots_once, init_slots);
 	for (b = 0; b < 256; b++) {
 		uint32_t c = cp[b];
-		if (c >= 0x400 && c <= 0x4ff && cyr_lower[c - 0x400])
-			tab[b] = cyr_lower[c - 0x400];
+		if (c >= 0x400 && c <= 0x4ff && cyr_letter[c - 0x400])
+			tab[b] = cyr_letter[c - 0x400];
 		else if (c < 0x80 && ascii_letter[c])
 			tab[b] = 1;
 		else if (c == '-')
@@ -410,7 +469,6 @@ lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
                   const uint16_t tab[256], const unsigned char u8len[256])
 {
 	long lat = 0, cyr = 0, kk = 0, ru = 0;
-	char word[WORD_MAX + 4];
 	size_t wstart = 0, wletters = 0, i, span = 0;
 	unsigned wkk = 0;
 	int words = 0;
@@ -425,7 +483,7 @@ lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
 	for (i = 0; i < n; i++) {
 		unsigned v = tab[s[i]];
 
-		if (v >= 0x400) {
+		if (v >= LETTER) {
 			if (!wletters)
 				wstart = i;
 			cyr++;
@@ -433,15 +491,36 @@ lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
 			wkk |= v;
 			continue;
 		}
-		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= 0x400)
+		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= LETTER)
 			continue;
-		wkk &= 0x8000;
-		END_WORD(word_8bit(s, wstart, i, tab, word));
+		wkk &= KAZAKH;
+		END_WORD(key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 		lat += v == 1;
 	}
-	wkk &= 0x8000;
-	END_WORD(word_8bit(s, wstart, i, tab, word));
+	wkk &= KAZAKH;
+	END_WORD(key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 	return decide(ctx, lat, cyr, kk, ru);
+}
+
+const char *
+lp_lang_entry(size_t i, char *lang, int *ending)
+{
+	size_t nk = sizeof kk_words / sizeof kk_words[0], nr = sizeof ru_words / sizeof ru_words[0];
+
+	*ending = i >= nk + nr;
+	if (i < nk) {
+		*lang = 'k';
+		return kk_words[i];
+	}
+	if (i < nk + nr) {
+		*lang = 'r';
+		return ru_words[i - nk];
+	}
+	i -= nk + nr;
+	if (i >= sizeof suffixes / sizeof suffixes[0])
+		return NULL;
+	*lang = suffixes[i].lang;
+	return suffixes[i].s;
 }
 
 const char *

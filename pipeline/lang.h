@@ -25,6 +25,12 @@ void lp_lang_table_8bit(const uint32_t cp[256], uint16_t tab[256]);
 const char *lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
                               const uint16_t tab[256], const unsigned char u8len[256]);
 
+/* The i-th entry of the lists the words vote with, in the order they are
+ * listed: Kazakh words, Russian words, then endings (*ending set); *lang
+ * is 'k' or 'r'.  NULL past the last.  For tests/unit/lang_test.c, which
+ * checks the keyed lookup against plain string comparison. */
+const char *lp_lang_entry(size_t i, char *lang, int *ending);
+
 /* The same for a line on its own, with no document around it. */
 const char *lp_guess_lang(const char *s, size_t n);
 
