@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "util.h"
 
 #define WORD_MAX 32 /* bytes of a word that may vote: longer ones do not */
 #define NSLOT 512   /* hash slots, a power of two, > 2 * entries */
@@ -405,6 +406,16 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 				wletters++;
 				wkk |= e;
 				i += 2;
+				/* four letters А..я at a time: none is Kazakh */
+				while (i + 8 <= n) {
+					uint64_t w;
+					memcpy(&w, u + i, 8);
+					if (!lp_u8_cyr4(w))
+						break;
+					cyr += 4;
+					wletters += 4;
+					i += 8;
+				}
 			} while (i + 1 < n && (c = u[i]) >= 0xd0 && c <= 0xd3 &&
 			         (e = cyr_letter[((c & 3) << 6) | (u[i + 1] & 0x3f)]) != 0);
 			continue;

@@ -304,14 +304,27 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 		} else if (c >= 0xc2 && c <= 0xdf) {
 			/* a run of 2-byte characters: Cyrillic words.  A bad
 			 * continuation byte is in tab2 as SC_NO. */
-			do {
+			for (;;) {
+				/* four letters А..я at a time: plain Cyrillic,
+				 * so only the first can meet a Latin letter */
+				while (i + 8 <= n) {
+					uint64_t w;
+					memcpy(&w, u + i, 8);
+					if (!lp_u8_cyr4(w))
+						break;
+					acc |= ((prev | SC_CYR) & 3) + 1;
+					prev = SC_CYR;
+					i += 8;
+				}
+				if (i >= n || (c = u[i]) < 0xc2 || c > 0xdf)
+					break;
 				if (i + 1 >= n)
 					return 0;
 				k = tab2[(c << 8 | u[i + 1]) - 0xc200];
 				acc |= k | (((prev | k) & 3) + 1);
 				prev = k & 3;
 				i += 2;
-			} while (i < n && (c = u[i]) >= 0xc2 && c <= 0xdf);
+			}
 			continue;
 		} else if (c >= 0xe0 && c <= 0xef) {
 			uint32_t v;
