@@ -262,7 +262,7 @@ word_vote(uint64_t lo, uint64_t hi, unsigned syms, size_t letters)
  * LANG_SPAN bytes (some 40 to 80 words) are read, and words stop being
  * looked up after VOTES_ENOUGH votes or WORDS_ENOUGH Cyrillic words (the
  * letters Russian lacks still count).  That bounds the cost of a line. */
-#define LANG_SPAN 256
+#define LANG_SPAN LP_LANG_SPAN
 #define VOTES_ENOUGH 6
 #define WORDS_ENOUGH 8
 
@@ -479,10 +479,7 @@ const char *
 lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
                   const uint16_t tab[256], const unsigned char u8len[256])
 {
-	long lat = 0, cyr = 0, kk = 0, ru = 0;
-	size_t wstart = 0, wletters = 0, i, span = 0;
-	unsigned wkk = 0;
-	int words = 0;
+	size_t i, span = 0;
 
 	/* the same LANG_SPAN bytes of UTF-8 as lp_lang_line() reads: a
 	 * character of a single-byte page is 3 UTF-8 bytes at most */
@@ -491,6 +488,17 @@ lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
 			span += u8len[s[i]];
 		n = i;
 	}
+	return lp_lang_span_8bit(ctx, s, n, tab);
+}
+
+const char *
+lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n, const uint16_t tab[256])
+{
+	long lat = 0, cyr = 0, kk = 0, ru = 0;
+	size_t wstart = 0, wletters = 0, i;
+	unsigned wkk = 0;
+	int words = 0;
+
 	for (i = 0; i < n; i++) {
 		unsigned v = tab[s[i]];
 

@@ -49,6 +49,7 @@ struct sbcs {
 	 * else that stays as it is, 4 a byte the slow path must see */
 	unsigned char fast[256];
 	uint16_t lang[256];       /* lp_lang_table_8bit() */
+	int ascii;                /* bytes 0x00..0x7F are ASCII */
 };
 
 struct lp_norm {
@@ -62,6 +63,7 @@ struct lp_norm {
 	struct lp_buf text;
 	struct lp_map map;
 	struct sbcs sb;        /* the last single-byte encoding asked for */
+	size_t span8;          /* fast_8bit: raw bytes whose UTF-8 fits in LP_LANG_SPAN */
 };
 
 struct lp_norm *
@@ -190,6 +192,9 @@ load_sbcs(struct lp_norm *nz, const char *enc)
 		}
 	}
 	lp_lang_table_8bit(sb->cp, sb->lang);
+	sb->ascii = 1;
+	for (b = 0; b < 0x80; b++)
+		sb->ascii &= sb->cp[b] == (uint32_t)b;
 	sb->ok = 1;
 	return 0;
 }
@@ -313,8 +318,9 @@ fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char 
 {
 	const struct sbcs *sb = &nz->sb;
 	struct lp_buf *t = &nz->text;
-	unsigned prev = 0, bad = 0;
-	size_t i;
+	struct lp_seg *seg;
+	unsigned prev = 0, bad = 0, c, x, b;
+	size_t i = 0, k = 0;
 	char *o;
 
 	if (opt->join_hyphens) {
@@ -324,49 +330,75 @@ fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char 
 		if (e > 0 && sb->cp[s[e - 1]] == '-')
 			return 0;
 	}
-	/* One pass, without a branch per byte.  The check: a byte of class
-	 * NO, or two letters of different scripts side by side -- which every
-	 * word that mixes scripts has somewhere -- sends the line to the slow
-	 * path.  The map: runs of bytes of one UTF-8 length, where a run starts
-	 * noted by writing the index every time and keeping it only when the
-	 * length changes. */
-	lp_buf_reserve(t, n * 4 + 4);
-	cp_reserve(nz, n + 1);
-	{
-		uint32_t *start = nz->cp;
-		uint8_t *len = nz->olen;
-		size_t k = 0, r;
-		unsigned last = 0;
-
-		o = t->p + t->len;
-		for (i = 0; i < n; i++) {
-			unsigned b = s[i], l = sb->u8len[b], c = sb->fast[b], x = prev | c;
-
-			bad |= (c >> 2) | (x & (x >> 1) & 1);
-			prev = c & 3;
-			memcpy(o, sb->u8[b], 4);
-			o += l;
-			start[k] = (uint32_t)i;
-			len[k] = (uint8_t)l;
-			k += l != last;
-			last = l;
-		}
-		if (bad)
-			return 0;
-		t->len = (size_t)(o - t->p);
-		start[k] = (uint32_t)n;
-		/* runs are maximal, so no two in a row merge: one segment each,
-		 * written straight into the map (empty for a new line) */
-		if (nz->map.cap < k) {
-			nz->map.cap = k;
-			nz->map.seg = lp_xrealloc(nz->map.seg, k * sizeof *nz->map.seg);
-		}
-		for (r = 0; r < k; r++) {
-			uint32_t cnt = start[r + 1] - start[r];
-			nz->map.seg[r] = len[r] == 1 ? (struct lp_seg){ cnt, cnt, 1 } : (struct lp_seg){ len[r], 1, cnt };
-		}
-		nz->map.nseg = k;
+	/* One pass over runs of bytes of one UTF-8 length: a run of 1-byte
+	 * characters is one identity segment, a run of K characters of L
+	 * bytes one L:1*K segment, written straight into the map (empty for a
+	 * new line); runs are maximal, so no two segments in a row merge.
+	 * The check: a byte of class 4, or two letters of different scripts
+	 * side by side -- which every word that mixes scripts has somewhere --
+	 * sends the line to the slow path. */
+	lp_buf_reserve(t, n * 4 + 8);
+	if (nz->map.cap < n + 1) {
+		nz->map.cap = n + 1;
+		nz->map.seg = lp_xrealloc(nz->map.seg, nz->map.cap * sizeof *nz->map.seg);
 	}
+	seg = nz->map.seg;
+	o = t->p + t->len;
+	nz->span8 = n;
+	while (i < n) {
+		size_t a = i;
+		unsigned l = sb->u8len[s[i]];
+		size_t oa = (size_t)(o - (t->p + t->len));
+
+		if (l == 1) {
+			for (;;) {
+				/* eight ASCII bytes at a time where the page keeps
+				 * ASCII: copied as they are; inside them no letters
+				 * of two scripts meet, and a NUL stops the step */
+				while (sb->ascii && i + 8 <= n) {
+					uint64_t w;
+					memcpy(&w, s + i, 8);
+					if ((w & 0x8080808080808080u) ||
+					    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+						break;
+					x = prev | sb->fast[s[i]];
+					bad |= x & (x >> 1) & 1;
+					prev = sb->fast[s[i + 7]] & 3;
+					memcpy(o, &w, 8);
+					o += 8;
+					i += 8;
+				}
+				if (i >= n || sb->u8len[b = s[i]] != 1)
+					break;
+				c = sb->fast[b];
+				x = prev | c;
+				bad |= (c >> 2) | (x & (x >> 1) & 1);
+				prev = c & 3;
+				*o++ = (char)sb->u8[b][0];
+				i++;
+			}
+			seg[k++] = (struct lp_seg){ (uint32_t)(i - a), (uint32_t)(i - a), 1 };
+		} else {
+			b = s[i];
+			do {
+				c = sb->fast[b];
+				x = prev | c;
+				bad |= (c >> 2) | (x & (x >> 1) & 1);
+				prev = c & 3;
+				memcpy(o, sb->u8[b], 4);
+				o += l;
+			} while (++i < n && sb->u8len[b = s[i]] == l);
+			seg[k++] = (struct lp_seg){ l, 1, (uint32_t)(i - a) };
+		}
+		/* the language guess reads the characters that end within the
+		 * first LP_LANG_SPAN bytes of UTF-8 */
+		if (nz->span8 == n && (size_t)(o - (t->p + t->len)) > LP_LANG_SPAN && l)
+			nz->span8 = a + (LP_LANG_SPAN - oa) / l;
+	}
+	if (bad)
+		return 0;
+	t->len = (size_t)(o - t->p);
+	nz->map.nseg = k;
 	return 1;
 }
 
@@ -402,7 +434,9 @@ emit(struct run *r, size_t n, int more)
 	nz->text.len = 0;
 	lp_map_clear(&nz->map);
 	memset(&l, 0, sizeof l);
-	if (r->fam == F_UTF8 && (plain = lp_normalize_scan(&opt, (const char *)raw, n)) == 1) {
+	if (nz->cfg.slow_only) {
+		/* tests: no fast path */
+	} else if (r->fam == F_UTF8 && (plain = lp_normalize_scan(&opt, (const char *)raw, n)) == 1) {
 		/* already normal: the text is the line as read */
 		lp_map_add(&nz->map, (uint32_t)n, (uint32_t)n);
 		l.text = n ? nz->raw.p : "";
@@ -443,7 +477,7 @@ emit(struct run *r, size_t n, int more)
 		/* "en", "ru", "kk" or "und": the NUL fits (snprintf here was
 		 * a third of the time of a windows-1251 file) */
 		const char *lang = plain == 3 /* 8-bit fast path: raw bytes are shorter */
-		                   ? lp_lang_line_8bit(&r->lang, raw, n, nz->sb.lang, nz->sb.u8len)
+		                   ? lp_lang_span_8bit(&r->lang, raw, nz->span8, nz->sb.lang)
 		                   : lp_lang_line(&r->lang, l.text, l.len);
 		memcpy(l.lang, lang, strlen(lang) + 1);
 	}
