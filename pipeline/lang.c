@@ -96,6 +96,7 @@ static unsigned max_syms;  /* symbols of the longest listed word */
 static unsigned char sym_of[256]; /* symbol of the lowercase letter U+0400 + i */
 static unsigned nsym = 1;
 static unsigned char sym_hyphen;
+static unsigned char tails[(64 + 4096) / 8]; /* bits: the tails (tail_utf8) of every entry */
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT; /* `run -j` has threads */
 
 static int
@@ -198,6 +199,10 @@ add_entry(const char *w, unsigned kind, char lang)
 	}
 	used[h] = 1;
 	slots[h] = (struct entry){ lo, hi, (unsigned char)syms, (unsigned char)kind, lang };
+	{
+		unsigned t = syms == 1 ? (unsigned)lo : (unsigned)(lo & 0xfff) + 64;
+		tails[t >> 3] |= (unsigned char)(1u << (t & 7));
+	}
 	if (kind == 0 && syms > max_syms)
 		max_syms = syms;
 }
@@ -325,14 +330,51 @@ key_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256], ui
 	return syms;
 }
 
+/* The last two symbols of a word, as a number: (s2 << 6 | s1) + 64 for a
+ * word of two symbols or more, s1 for a word of one.  A word ends in a
+ * letter (a hyphen stays in a word only before a letter). */
+static unsigned
+tail_utf8(const unsigned char *u, size_t a, size_t b)
+{
+	unsigned s1 = cyr_letter[((u[b - 2] & 3) << 6) | (u[b - 1] & 0x3f)] & 0x3f, s2;
+
+	if (b - 2 == a)
+		return s1;
+	if (u[b - 3] == '-')
+		s2 = sym_hyphen;
+	else
+		s2 = cyr_letter[((u[b - 4] & 3) << 6) | (u[b - 3] & 0x3f)] & 0x3f;
+	return (s2 << 6 | s1) + 64;
+}
+
+static unsigned
+tail_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256])
+{
+	unsigned s1 = tab[s[b - 1]] & 0x3f, v;
+
+	if (b - 1 == a)
+		return s1;
+	v = tab[s[b - 2]];
+	return ((v < LETTER ? sym_hyphen : v & 0x3f) << 6 | s1) + 64;
+}
+
+/* Can a word with this tail be a listed word or end in a listed ending?
+ * Most words cannot, and are turned away before their key is made. */
+static int
+may_match(unsigned tail)
+{
+	return tails[tail >> 3] >> (tail & 7) & 1;
+}
+
 /* The end of whatever word was open (letters from wstart to i): its vote,
  * if votes are still taken.  KEY makes lo, hi and syms and sets wbytes,
  * the word's UTF-8 length. */
-#define END_WORD(KEY) do {                                               \
+#define END_WORD(TAIL, KEY) do {                                         \
 	if (wletters) {                                                  \
 		if (wkk)                                                 \
 			kk++;                                            \
-		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH) { \
+		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH && \
+		         may_match(TAIL)) {                              \
 			uint64_t lo_, hi_;                               \
 			size_t wbytes;                                   \
 			unsigned syms_ = KEY;                            \
@@ -428,7 +470,7 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		}
 		/* anything else ends a Cyrillic word */
 		wkk &= KAZAKH;
-		END_WORD((wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
+		END_WORD(tail_utf8(u, wstart, i), (wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
 		if (i >= n)
 			break;
 		if (c < 0x80) {
@@ -513,11 +555,11 @@ lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n, cons
 		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= LETTER)
 			continue;
 		wkk &= KAZAKH;
-		END_WORD(key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
+		END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 		lat += v == 1;
 	}
 	wkk &= KAZAKH;
-	END_WORD(key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
+	END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 	return decide(ctx, lat, cyr, kk, ru);
 }
 
