@@ -50,6 +50,9 @@ struct sbcs {
 	unsigned char fast[256];
 	uint16_t lang[256];       /* lp_lang_table_8bit() */
 	int ascii;                /* bytes 0x00..0x7F are ASCII */
+	/* for the fast path, by byte: its UTF-8 (three bytes at most) in the
+	 * low bytes and, in the top byte, the length | fast << 2 */
+	uint32_t ent[256];
 };
 
 struct lp_norm {
@@ -191,6 +194,15 @@ load_sbcs(struct lp_norm *nz, const char *enc)
 			break;
 		}
 	}
+	for (b = 0; b < 256; b++) {
+		unsigned char e[4] = { 0, 0, 0, 0 };
+		if (sb->u8len[b] > 3)
+			sb->fast[b] = 4; /* beyond U+FFFF: the slow path can have it */
+		else
+			memcpy(e, sb->u8[b], sb->u8len[b]);
+		e[3] = (unsigned char)((sb->u8len[b] & 3) | sb->fast[b] << 2);
+		sb->ent[b] = (uint32_t)e[0] | (uint32_t)e[1] << 8 | (uint32_t)e[2] << 16 | (uint32_t)e[3] << 24;
+	}
 	lp_lang_table_8bit(sb->cp, sb->lang);
 	sb->ascii = 1;
 	for (b = 0; b < 0x80; b++)
@@ -319,7 +331,7 @@ fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char 
 	const struct sbcs *sb = &nz->sb;
 	struct lp_buf *t = &nz->text;
 	struct lp_seg *seg;
-	unsigned prev = 0, bad = 0, c, x, b;
+	unsigned prev = 0, bad = 0, c, x;
 	size_t i = 0, k = 0;
 	char *o;
 
@@ -330,73 +342,85 @@ fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char 
 		if (e > 0 && sb->cp[s[e - 1]] == '-')
 			return 0;
 	}
-	/* One pass over runs of bytes of one UTF-8 length: a run of 1-byte
-	 * characters is one identity segment, a run of K characters of L
-	 * bytes one L:1*K segment, written straight into the map (empty for a
-	 * new line); runs are maximal, so no two segments in a row merge.
-	 * The check: a byte of class 4, or two letters of different scripts
-	 * side by side -- which every word that mixes scripts has somewhere --
-	 * sends the line to the slow path. */
+	/* One pass, without a branch per byte (a branch at every change of
+	 * UTF-8 length, at every word of a Cyrillic line, cost more than the
+	 * rest).  The check: a byte of class 4, or two letters of different
+	 * scripts side by side -- which every word that mixes scripts has
+	 * somewhere -- sends the line to the slow path.  The map: runs of
+	 * bytes of one UTF-8 length, where a run starts noted by writing the
+	 * index every time and keeping it only when the length changes; a run
+	 * of 1-byte characters is one identity segment, a run of K characters
+	 * of L bytes one L:1*K segment.  ASCII is copied eight bytes at a time
+	 * where the page keeps it: inside those no letters of two scripts
+	 * meet, and a NUL stops the step. */
 	lp_buf_reserve(t, n * 4 + 8);
-	if (nz->map.cap < n + 1) {
-		nz->map.cap = n + 1;
-		nz->map.seg = lp_xrealloc(nz->map.seg, nz->map.cap * sizeof *nz->map.seg);
-	}
-	seg = nz->map.seg;
+	cp_reserve(nz, n + 1);
 	o = t->p + t->len;
-	nz->span8 = n;
-	while (i < n) {
-		size_t a = i;
-		unsigned l = sb->u8len[s[i]];
-		size_t oa = (size_t)(o - (t->p + t->len));
+	{
+		uint32_t *start = nz->cp;
+		uint8_t *len = nz->olen;
+		unsigned last = 0, l;
 
-		if (l == 1) {
-			for (;;) {
-				/* eight ASCII bytes at a time where the page keeps
-				 * ASCII: copied as they are; inside them no letters
-				 * of two scripts meet, and a NUL stops the step */
-				while (sb->ascii && i + 8 <= n) {
-					uint64_t w;
-					memcpy(&w, s + i, 8);
-					if ((w & 0x8080808080808080u) ||
-					    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
-						break;
+		while (i < n) {
+			if (sb->ascii && i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (!((w & 0x8080808080808080u) |
+				      ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))) {
 					x = prev | sb->fast[s[i]];
 					bad |= x & (x >> 1) & 1;
 					prev = sb->fast[s[i + 7]] & 3;
 					memcpy(o, &w, 8);
 					o += 8;
+					start[k] = (uint32_t)i;
+					len[k] = 1;
+					k += last != 1;
+					last = 1;
 					i += 8;
+					continue;
 				}
-				if (i >= n || sb->u8len[b = s[i]] != 1)
-					break;
-				c = sb->fast[b];
-				x = prev | c;
-				bad |= (c >> 2) | (x & (x >> 1) & 1);
-				prev = c & 3;
-				*o++ = (char)sb->u8[b][0];
-				i++;
 			}
-			seg[k++] = (struct lp_seg){ (uint32_t)(i - a), (uint32_t)(i - a), 1 };
-		} else {
-			b = s[i];
-			do {
-				c = sb->fast[b];
-				x = prev | c;
-				bad |= (c >> 2) | (x & (x >> 1) & 1);
-				prev = c & 3;
-				memcpy(o, sb->u8[b], 4);
-				o += l;
-			} while (++i < n && sb->u8len[b = s[i]] == l);
-			seg[k++] = (struct lp_seg){ l, 1, (uint32_t)(i - a) };
+			{
+				size_t e = i + 8 < n ? i + 8 : n;
+				for (; i < e; i++) {
+					uint32_t en = sb->ent[s[i]];
+					memcpy(o, &en, 4);
+					l = en >> 24 & 3;
+					c = en >> 26;
+					o += l;
+					x = prev | c;
+					bad |= (c >> 2) | (x & (x >> 1) & 1);
+					prev = c & 3;
+					start[k] = (uint32_t)i;
+					len[k] = (uint8_t)l;
+					k += l != last;
+					last = l;
+				}
+			}
 		}
-		/* the language guess reads the characters that end within the
-		 * first LP_LANG_SPAN bytes of UTF-8 */
-		if (nz->span8 == n && (size_t)(o - (t->p + t->len)) > LP_LANG_SPAN && l)
-			nz->span8 = a + (LP_LANG_SPAN - oa) / l;
+		start[k] = (uint32_t)n;
+		if (bad)
+			return 0;
+		if (nz->map.cap < k) {
+			nz->map.cap = k;
+			nz->map.seg = lp_xrealloc(nz->map.seg, k * sizeof *nz->map.seg);
+		}
+		seg = nz->map.seg;
+		nz->span8 = n;
+		{
+			size_t r, out = 0;
+			for (r = 0; r < k; r++) {
+				uint32_t cnt = start[r + 1] - start[r];
+				l = len[r];
+				seg[r] = l == 1 ? (struct lp_seg){ cnt, cnt, 1 } : (struct lp_seg){ l, 1, cnt };
+				/* the language guess reads the characters that end
+				 * within the first LP_LANG_SPAN bytes of UTF-8 */
+				if (nz->span8 == n && out + (size_t)cnt * l > LP_LANG_SPAN)
+					nz->span8 = start[r] + (LP_LANG_SPAN - out) / l;
+				out += (size_t)cnt * l;
+			}
+		}
 	}
-	if (bad)
-		return 0;
 	t->len = (size_t)(o - t->p);
 	nz->map.nseg = k;
 	return 1;
