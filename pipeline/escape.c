@@ -68,6 +68,24 @@ lp_escape(struct lp_buf *b, const char *s, size_t n)
 	lp_buf_add(b, s + run, n - run);
 }
 
+char *
+lp_escape_to(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	while ((i = next_special(u, i, n)) < n) {
+		memcpy(d, s + run, i - run);
+		d += i - run;
+		*d++ = '\\';
+		*d++ = (char)special[u[i]];
+		run = ++i;
+	}
+	if (n > run)
+		memcpy(d, s + run, n - run);
+	return d + (n - run);
+}
+
 size_t
 lp_unescape(char *s, size_t n)
 {

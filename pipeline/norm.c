@@ -439,15 +439,16 @@ struct run {
 	unsigned pending;   /* flags for the next record: LP_CONT, LP_HYPHEN */
 };
 
-/* Decode, normalize and send raw[0..n) as one L record; `more` says the
- * line goes on in the next record (LP_CONT). */
+/* Decode, normalize and send line[0..n) (the raw bytes: nz->raw, or the
+ * read buffer when the whole line is there) as one L record; `more` says
+ * the line goes on in the next record (LP_CONT). */
 static void
-emit(struct run *r, size_t n, int more)
+emit(struct run *r, const char *line, size_t n, int more)
 {
 	struct lp_norm *nz = r->nz;
 	struct lp_normstats ns = { 0 };
 	struct lp_line l;
-	const unsigned char *raw = (const unsigned char *)nz->raw.p;
+	const unsigned char *raw = (const unsigned char *)line;
 	int hy = 0, plain = 0;
 	/* a hyphen that ends a piece of a long line is not a line-end hyphen */
 	struct lp_normopt opt = nz->cfg.opt;
@@ -463,7 +464,7 @@ emit(struct run *r, size_t n, int more)
 	} else if (r->fam == F_UTF8 && (plain = lp_normalize_scan(&opt, (const char *)raw, n)) == 1) {
 		/* already normal: the text is the line as read */
 		lp_map_add(&nz->map, (uint32_t)n, (uint32_t)n);
-		l.text = n ? nz->raw.p : "";
+		l.text = n ? line : "";
 		l.len = n;
 	} else if (plain == 2) {
 		/* normal but for no-break spaces and em dashes */
@@ -573,7 +574,7 @@ split_long(struct run *r)
 	}
 	if (cut == 0)
 		cut = lim - lim % unit;
-	emit(r, cut, 1);
+	emit(r, b->p, cut, 1);
 	memmove(b->p, b->p + cut, b->len - cut);
 	b->len -= cut;
 }
@@ -751,11 +752,16 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 			}
 			if (tlen == 0)
 				tlen = r.fam == F_UTF8 || r.fam == F_8BIT ? 1 : 2;
-			lp_buf_add(&nz->raw, nz->rbuf + off, at);
-			while (nz->raw.len > nz->cfg.line_max)
-				split_long(&r);
-			emit(&r, nz->raw.len, 0);
-			nz->raw.len = 0;
+			if (nz->raw.len == 0 && at <= nz->cfg.line_max) {
+				/* the whole line is in the buffer: no copy */
+				emit(&r, nz->rbuf + off, at, 0);
+			} else {
+				lp_buf_add(&nz->raw, nz->rbuf + off, at);
+				while (nz->raw.len > nz->cfg.line_max)
+					split_long(&r);
+				emit(&r, nz->raw.p, nz->raw.len, 0);
+				nz->raw.len = 0;
+			}
 			r.linestart += tlen;
 			r.lineno++;
 			st->lines++;
@@ -789,7 +795,7 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	if (off < have)
 		lp_buf_add(&nz->raw, nz->rbuf + off, have - off);
 	if (nz->raw.len > 0 || r.pending) {
-		emit(&r, nz->raw.len, 0);
+		emit(&r, nz->raw.p, nz->raw.len, 0);
 		nz->raw.len = 0;
 		st->lines++;
 	}

@@ -18,6 +18,9 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -358,6 +361,30 @@ lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
 	return lp_normalize_scan(opt, s, n) == 1;
 }
 
+/* The first byte of u[i..n) that may start a separator: 0xC2 (U+00A0),
+ * 0xE2 (U+2000..U+205F), 0xE3 (U+3000), 0xEF (U+FE58) -- lead bytes, so
+ * always the start of a character.  Sixteen bytes a step with SSE2. */
+static size_t
+next_separator(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i c2 = _mm_set1_epi8((char)0xc2), e2 = _mm_set1_epi8((char)0xe2);
+	const __m128i e3 = _mm_set1_epi8((char)0xe3), ef = _mm_set1_epi8((char)0xef);
+
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x, e2)),
+		                                       _mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ef))));
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+		i += 16;
+	}
+#endif
+	while (i < n && u[i] != 0xc2 && u[i] != 0xe2 && u[i] != 0xe3 && u[i] != 0xef)
+		i++;
+	return i;
+}
+
 void
 lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_map *map)
 {
@@ -365,26 +392,16 @@ lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_
 	size_t i = 0, run = 0;
 
 	lp_buf_reserve(text, n);
-	while (i < n) {
-		unsigned c = u[i];
+	while ((i = next_separator(u, i, n)) < n) {
 		uint32_t v, r;
 		size_t l;
 
-		if (c < 0xc2) {
-			i++;
-			continue;
-		}
-		if (c <= 0xdf) {
-			/* of the 2-byte characters only U+00A0 is replaced */
-			i += 2;
-			if (c != 0xc2 || u[i - 1] != 0xa0)
-				continue;
-			i -= 2;
-			v = 0xa0;
+		/* the scan let through only whole 2- and 3-byte sequences */
+		if (u[i] == 0xc2) {
+			v = (uint32_t)(u[i + 1] & 0x3f) | 0x80;
 			l = 2;
 		} else {
-			/* only 2- and 3-byte sequences pass the scan */
-			v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
+			v = ((uint32_t)(u[i] & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
 			l = 3;
 		}
 		r = lp_fix_separator(v);

@@ -104,5 +104,57 @@ main(int argc, char **argv)
 		check(!bad, "L record numbers are written as printf writes them", detail);
 		lp_buf_free(&r);
 	}
+	{
+		/* a whole L record, against one put together field by field;
+		 * texts on both sides of the 64 KiB the writer reserves for */
+		static char text[70000];
+		struct lp_line l;
+		struct lp_buf r = { 0 }, want = { 0 };
+		struct lp_seg seg[3] = { { 5, 5, 1 }, { 2, 1, 7 }, { 1, 2, 1 } };
+		int bad = 0, k2;
+		static const size_t lens[] = { 0, 1, 15, 16, 17, 1000, 65535, 65536, 65537, 69999 };
+
+		memset(&l, 0, sizeof l);
+		for (k2 = 0; k2 < 10; k2++) {
+			size_t i;
+			char num[80];
+			for (i = 0; i < lens[k2]; i++) {
+				seed = seed * 1103515245u + 12345u;
+				text[i] = (char)near[(seed >> 16) % sizeof near];
+			}
+			l.doc = k2 & 1 ? "a\tb\\c.txt" : "doc";
+			l.lineno = k2 == 3 ? -5 : 42;
+			l.start = 123456789;
+			l.end = l.start + lens[k2];
+			strcpy(l.lang, k2 & 2 ? "kk" : "und");
+			l.flags = (unsigned)k2 % 4;
+			l.map.seg = seg;
+			l.map.nseg = (size_t)k2 % 4;
+			l.text = text;
+			l.len = lens[k2];
+			r.len = 0;
+			lp_rec_line(&r, &l);
+			want.len = 0;
+			lp_buf_add(&want, "L\t", 2);
+			lp_escape(&want, l.doc, strlen(l.doc));
+			snprintf(num, sizeof num, "\t%ld\t%llu\t%llu\t%s\t%s\t", l.lineno, (unsigned long long)l.start,
+			         (unsigned long long)l.end, l.lang,
+			         l.flags == 0 ? "-" : l.flags == 1 ? "c" : l.flags == 2 ? "h" : "ch");
+			lp_buf_add(&want, num, strlen(num));
+			{
+				char m[200];
+				size_t ml = lp_map_format(&l.map, m, sizeof m);
+				lp_buf_add(&want, m, ml);
+			}
+			lp_buf_addc(&want, '\t');
+			lp_escape(&want, text, lens[k2]);
+			lp_buf_addc(&want, '\n');
+			if ((r.len != want.len || memcmp(r.p, want.p, r.len)) && !bad++)
+				snprintf(detail, sizeof detail, "a text of %zu bytes", lens[k2]);
+		}
+		check(!bad, "an L record is its fields escaped and joined by tabs", detail);
+		lp_buf_free(&r);
+		lp_buf_free(&want);
+	}
 	return fails != 0;
 }
