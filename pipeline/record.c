@@ -61,23 +61,46 @@ lp_rec_doc(struct lp_buf *b, const char *doc, const char *enc)
 	lp_buf_addc(b, '\n');
 }
 
-/* Digits of v at d; returns their count.  Two digits a step, from a
- * table: offsets of a large file have eight or nine digits. */
+/* Digits of v at d; returns their count.  Two digits a step from a table,
+ * in 32-bit arithmetic below 2^32: offsets of a large file have eight or
+ * nine digits, and an L record has three numbers. */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+static size_t
+put_u32(char *d, uint32_t v)
+{
+	size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 :
+	           v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+	char *p = d + n;
+
+	while (v >= 100) {
+		uint32_t q = v / 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * (v - q * 100), 2);
+		v = q;
+	}
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = (char)('0' + v);
+	return n;
+}
+
 static size_t
 put_u64(char *d, uint64_t v)
 {
-	static const char pairs[201] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
 	char t[24];
 	size_t n = 24;
 
+	if (v <= UINT32_MAX)
+		return put_u32(d, (uint32_t)v);
 	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
-		v /= 100;
 		n -= 2;
-		memcpy(t + n, pairs + 2 * r, 2);
+		memcpy(t + n, pairs + 2 * (v % 100), 2);
+		v /= 100;
 	}
 	if (v >= 10) {
 		n -= 2;
