@@ -448,15 +448,18 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 				wletters++;
 				wkk |= e;
 				i += 2;
-				/* four letters А..я at a time: none is Kazakh */
+				/* up to four letters А..я at a time: none is
+				 * Kazakh */
 				while (i + 8 <= n) {
 					uint64_t w;
+					unsigned r;
 					memcpy(&w, u + i, 8);
-					if (!lp_u8_cyr4(w))
+					r = lp_u8_cyr_run(w);
+					cyr += r;
+					wletters += r;
+					i += 2 * r;
+					if (r < 4)
 						break;
-					cyr += 4;
-					wletters += 4;
-					i += 8;
 				}
 			} while (i + 1 < n && (c = u[i]) >= 0xd0 && c <= 0xd3 &&
 			         (e = cyr_letter[((c & 3) << 6) | (u[i + 1] & 0x3f)]) != 0);

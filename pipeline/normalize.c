@@ -308,16 +308,20 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 			/* a run of 2-byte characters: Cyrillic words.  A bad
 			 * continuation byte is in tab2 as SC_NO. */
 			for (;;) {
-				/* four letters А..я at a time: plain Cyrillic,
-				 * so only the first can meet a Latin letter */
-				while (i + 8 <= n) {
+				/* up to four letters А..я at a time: plain
+				 * Cyrillic, so only the first can meet a Latin
+				 * letter */
+				if (i + 8 <= n) {
 					uint64_t w;
+					unsigned r;
 					memcpy(&w, u + i, 8);
-					if (!lp_u8_cyr4(w))
-						break;
-					acc |= ((prev | SC_CYR) & 3) + 1;
-					prev = SC_CYR;
-					i += 8;
+					if ((r = lp_u8_cyr_run(w)) != 0) {
+						acc |= ((prev | SC_CYR) & 3) + 1;
+						prev = SC_CYR;
+						i += 2 * r;
+						if (r == 4)
+							continue;
+					}
 				}
 				if (i >= n || (c = u[i]) < 0xc2 || c > 0xdf)
 					break;

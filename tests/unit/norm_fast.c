@@ -236,6 +236,57 @@ separator_lines(int nfkc, int join)
 	lp_map_free(&mb);
 }
 
+/* lp_u8_cyr_run() against decoding the lanes one by one: every value of
+ * each lane among letters, and random windows of the bytes around the
+ * edges of the range. */
+static unsigned
+ref_cyr_run(const unsigned char *b)
+{
+	unsigned r = 0;
+
+	while (r < 4) {
+		unsigned lead = b[2 * r], cont = b[2 * r + 1];
+		if (!((lead == 0xd0 && cont >= 0x90 && cont <= 0xbf) || (lead == 0xd1 && cont >= 0x80 && cont <= 0x8f)))
+			break;
+		r++;
+	}
+	return r;
+}
+
+static void
+cyr_run(void)
+{
+	static const unsigned char edge[] = { 0xd0, 0xd1, 0xd2, 0xcf, 0x80, 0x8f, 0x90, 0x91, 0xbf, 0xc0, 0x7f, 0x20, 0x41, 0x00, 0xff, 0x50 };
+	char detail[128] = "";
+	long wrong = 0, t;
+	unsigned lane, v, seed = 5;
+
+	for (lane = 0; lane < 4; lane++)
+		for (v = 0; v < 0x10000; v++) {
+			unsigned char b[8] = { 0xd0, 0xb0, 0xd0, 0xb0, 0xd0, 0xb0, 0xd0, 0xb0 };
+			uint64_t w;
+			b[2 * lane] = (unsigned char)(v >> 8);
+			b[2 * lane + 1] = (unsigned char)v;
+			memcpy(&w, b, 8);
+			if (lp_u8_cyr_run(w) != ref_cyr_run(b) && !wrong++)
+				snprintf(detail, sizeof detail, "lane %u = %02X %02X", lane, v >> 8, v & 0xff);
+		}
+	for (t = 0; t < 1000000; t++) {
+		unsigned char b[8];
+		uint64_t w;
+		int j;
+		for (j = 0; j < 8; j++) {
+			seed = seed * 1103515245u + 12345u;
+			b[j] = edge[(seed >> 16) % sizeof edge];
+		}
+		memcpy(&w, b, 8);
+		if (lp_u8_cyr_run(w) != ref_cyr_run(b) && !wrong++)
+			snprintf(detail, sizeof detail, "%02X %02X %02X %02X %02X %02X %02X %02X", b[0], b[1], b[2], b[3],
+			         b[4], b[5], b[6], b[7]);
+	}
+	check(wrong == 0, "lp_u8_cyr_run counts the leading letters А..я of eight bytes as decoding does", detail);
+}
+
 /* The language of an 8-bit line, read through lp_lang_line_8bit(), is the
  * language of its UTF-8 form read by lp_lang_line(), line after line of a
  * document (the context carries over), for random lines of a code page. */
@@ -310,6 +361,7 @@ main(int argc, char **argv)
 	every_code_point(1);
 	random_lines(0);
 	random_lines(1);
+	cyr_run();
 	separator_lines(0, 0);
 	separator_lines(1, 0);
 	separator_lines(0, 1);
