@@ -27,7 +27,7 @@
 
 #define WORD_MAX 32 /* bytes of a word that may vote: longer ones do not */
 #define NSLOT 512   /* hash slots, a power of two, > 2 * entries */
-#define SYM_BITS 6  /* a word is read as symbols of 6 bits: see code_of */
+#define SYM_BITS 6  /* a word is read as symbols of 6 bits: see sym_of */
 #define LO_SYMS 10  /* symbols in the low key word (60 bits) */
 
 static const char *const kk_words[] = {
@@ -75,7 +75,8 @@ static const struct {
 /*
  * Words and endings are looked up as keys, not strings.  Every letter that
  * occurs in a listed word or ending, other than the Kazakh letters, gets a
- * symbol (1..62, in the order first met; the hyphen one too); every other
+ * symbol (1, 2, ... in the order first met; the hyphen one too: the lists
+ * use some 35 of the 63 that 6 bits hold); every other
  * letter is symbol 0, which no entry holds, so a word with such a letter
  * matches no entry -- as its spelling would match no listed spelling.  A
  * listed word with a Kazakh letter is dropped: only words without one are

@@ -17,10 +17,13 @@
  * that do not decode become U+FFFD and keep their original length, so
  * offsets stay exact after them.
  *
- * Fast paths: a UTF-8 line that lp_normalize_is_plain() passes is sent as it
- * was read, with one identity map segment; an 8-bit line whose every byte
- * is plain is converted through a byte-to-UTF-8 table.  Both give what the
- * slow path would (tests/unit/norm_fast.c).
+ * Fast paths: a UTF-8 line that lp_normalize_scan() passes is sent as it
+ * was read, with one identity map segment (or copied with its no-break
+ * spaces and em dashes replaced); an 8-bit line whose every byte is plain
+ * is converted through a byte-to-UTF-8 table.  A line wholly in the read
+ * buffer is normalized from there.  All give what the slow path would
+ * (tests/unit/norm_fast.c, and norm_paths.c, which runs documents both
+ * ways: lp_normcfg.slow_only turns the fast paths off).
  */
 #include <errno.h>
 #include <iconv.h>

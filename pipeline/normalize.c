@@ -10,9 +10,11 @@
  * Clusters are capped at 32 code points, as Unicode's Stream-Safe Text
  * Format does, so endless combining marks cost linear time.
  *
- * The fast path, lp_normalize_is_plain(), proves with a byte scan that a
+ * The fast path, lp_normalize_scan(), proves with a byte scan that a
  * UTF-8 line would come out of the slow path unchanged (the usual case:
- * ASCII, plain Cyrillic), so norm.c can send the line as it was read.
+ * ASCII, plain Cyrillic), so norm.c can send the line as it was read, or
+ * unchanged but for no-break spaces and em dashes, which
+ * lp_normalize_separators() then replaces as the slow path would.
  * lp_plain_cp() is the one definition of "unchanged" both paths share.
  */
 #include <pthread.h>
