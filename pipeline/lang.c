@@ -26,7 +26,7 @@
 #include "util.h"
 
 #define WORD_MAX 32 /* bytes of a word that may vote: longer ones do not */
-#define NSLOT 512   /* hash slots, a power of two, > 2 * entries */
+#define NSLOT 1024  /* hash slots, a power of two, > 4 * entries (two-choice hashing) */
 #define SYM_BITS 6  /* a word is read as symbols of 6 bits: see sym_of */
 #define LO_SYMS 10  /* symbols in the low key word (60 bits) */
 
@@ -86,13 +86,13 @@ static const struct {
  */
 struct entry {
 	uint64_t lo, hi;
-	unsigned char syms; /* symbols in the entry */
-	unsigned char kind; /* 0 a word, 1 an ending */
+	uint32_t tag;       /* syms | kind << 8 | USED; 0 for a free slot */
 	char lang;          /* 'k' or 'r' */
 };
+#define USED (1u << 16)
 
 static struct entry slots[NSLOT];
-static unsigned char used[NSLOT];
+static uint64_t mult[2] = { 0x9e3779b97f4a7c15u, 0xc2b2ae3d27d4eb4fu };
 static unsigned max_syms;  /* symbols of the longest listed word */
 static unsigned char sym_of[256]; /* symbol of the lowercase letter U+0400 + i */
 static unsigned nsym = 1;
@@ -144,12 +144,12 @@ static const unsigned char ascii_letter[128] = {
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+/* Each key has two slots and sits in one of them (cuckoo hashing), so a
+ * lookup reads two slots and takes no branch on a probe sequence. */
 static unsigned
-slot_of(uint64_t lo, unsigned syms, unsigned kind)
+slot_of(uint64_t lo, uint32_t tag, int which)
 {
-	uint64_t h = (lo ^ ((uint64_t)syms << 58) ^ ((uint64_t)kind << 57)) * 0x9e3779b97f4a7c15u;
-
-	return (unsigned)(h >> 55) & (NSLOT - 1);
+	return (unsigned)(((lo ^ (uint64_t)tag << 40) * mult[which]) >> 54) & (NSLOT - 1);
 }
 
 /* Append one symbol to a key. */
@@ -159,13 +159,14 @@ slot_of(uint64_t lo, unsigned syms, unsigned kind)
 } while (0)
 
 static char find(uint64_t lo, uint64_t hi, unsigned syms, unsigned kind);
+static int cuckoo_failed;
 
 static void
 add_entry(const char *w, unsigned kind, char lang)
 {
 	const unsigned char *u = (const unsigned char *)w;
 	uint64_t lo = 0, hi = 0;
-	unsigned syms = 0, h;
+	unsigned syms = 0;
 	size_t i = 0, n = strlen(w);
 
 	while (i < n) {
@@ -189,17 +190,24 @@ add_entry(const char *w, unsigned kind, char lang)
 		syms++;
 	}
 	/* An ending spelt like a listed word ("его") never voted: the lookup
-	 * by spelling found the word first.  It still does not. */
-	if (kind == 1 && find(lo, hi, syms, 0))
+	 * by spelling found the word first.  It still does not.  And the
+	 * first entry of a key wins, as in a list. */
+	if ((kind == 1 && find(lo, hi, syms, 0)) || find(lo, hi, syms, kind))
 		return;
-	h = slot_of(lo, syms, kind);
-	while (used[h]) {
-		if (slots[h].lo == lo && slots[h].hi == hi && slots[h].syms == syms && slots[h].kind == kind)
-			return; /* the first entry wins, as in a list */
-		h = (h + 1) & (NSLOT - 1);
+	{
+		struct entry e = { lo, hi, (uint32_t)(syms | kind << 8 | USED), lang }, t;
+		unsigned pos = slot_of(lo, e.tag, 0), k;
+
+		for (k = 0; k < 4 * NSLOT && slots[pos].tag; k++) {
+			t = slots[pos];
+			slots[pos] = e;
+			e = t;
+			pos = pos == slot_of(e.lo, e.tag, 0) ? slot_of(e.lo, e.tag, 1) : slot_of(e.lo, e.tag, 0);
+		}
+		if (slots[pos].tag)
+			cuckoo_failed = 1;
+		slots[pos] = e;
 	}
-	used[h] = 1;
-	slots[h] = (struct entry){ lo, hi, (unsigned char)syms, (unsigned char)kind, lang };
 	{
 		unsigned t = syms == 1 ? (unsigned)lo : (unsigned)(lo & 0xfff) + 64;
 		tails[t >> 3] |= (unsigned char)(1u << (t & 7));
@@ -213,12 +221,22 @@ init_slots(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof kk_words / sizeof kk_words[0]; i++)
-		add_entry(kk_words[i], 0, 'k');
-	for (i = 0; i < sizeof ru_words / sizeof ru_words[0]; i++)
-		add_entry(ru_words[i], 0, 'r');
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		add_entry(suffixes[i].s, 1, suffixes[i].lang);
+	/* two-choice hashing may fail to place every key (it does not with
+	 * these lists and multipliers): then again with other multipliers */
+	do {
+		cuckoo_failed = 0;
+		memset(slots, 0, sizeof slots);
+		for (i = 0; i < sizeof kk_words / sizeof kk_words[0]; i++)
+			add_entry(kk_words[i], 0, 'k');
+		for (i = 0; i < sizeof ru_words / sizeof ru_words[0]; i++)
+			add_entry(ru_words[i], 0, 'r');
+		for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+			add_entry(suffixes[i].s, 1, suffixes[i].lang);
+		if (cuckoo_failed) {
+			mult[0] += 0x9e3779b97f4a7c16u;
+			mult[1] ^= mult[0] >> 7;
+		}
+	} while (cuckoo_failed);
 	for (i = 0; i < 256; i++) {
 		unsigned c = 0x400 + (unsigned)i, lc = lower_cyr(c);
 		if (c >= 0x482 && c <= 0x489)
@@ -231,14 +249,12 @@ init_slots(void)
 static char
 find(uint64_t lo, uint64_t hi, unsigned syms, unsigned kind)
 {
-	unsigned h = slot_of(lo, syms, kind);
+	uint32_t tag = (uint32_t)(syms | kind << 8 | USED);
+	const struct entry *a = &slots[slot_of(lo, tag, 0)], *b = &slots[slot_of(lo, tag, 1)];
+	int ia = a->lo == lo && a->hi == hi && a->tag == tag;
+	int ib = b->lo == lo && b->hi == hi && b->tag == tag;
 
-	while (used[h]) {
-		if (slots[h].lo == lo && slots[h].hi == hi && slots[h].syms == syms && slots[h].kind == kind)
-			return slots[h].lang;
-		h = (h + 1) & (NSLOT - 1);
-	}
-	return 0;
+	return ia ? a->lang : ib ? b->lang : 0;
 }
 
 /* The vote of a word without Kazakh letters: its key (lo, hi) of `syms`
