@@ -22,6 +22,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lang.h"
 #include "util.h"
 
@@ -426,6 +430,67 @@ decide(struct lp_langctx *ctx, long lat, long cyr, long kk, long ru)
 	return lang;
 }
 
+#ifdef __SSE2__
+#define SPLAT(b) _mm_set1_epi8((char)(b))
+
+/*
+ * The rest of a line once votes are over, from where no word is open: its
+ * ASCII letters (*lat) and Cyrillic letters (*cyr), sixteen bytes a step,
+ * without the branches of the word loop, taken at every word.  What words
+ * remain can only add Kazakh words to kk, which matters only while kk is
+ * not above ru (kk_ahead is 0): then a Kazakh letter in the rest makes
+ * this give up (returns 0), and the word loop reads on.  Returns 1 when
+ * the counts are the answer.  s[0..n) ends on a character boundary.
+ */
+static int
+count_rest(const unsigned char *s, size_t n, int kk_ahead, long *lat, long *cyr)
+{
+	unsigned char b[LANG_SPAN + 32];
+	__m128i alat = _mm_setzero_si128(), acyr = _mm_setzero_si128(), akz = _mm_setzero_si128();
+	size_t i;
+
+	/* a copy with zeros after it: every step may read 17 bytes */
+	memcpy(b, s, n);
+	memset(b + n, 0, 32);
+	for (i = 0; i < n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		__m128i nb = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 1));
+		__m128i nb2 = _mm_and_si128(nb, SPLAT(0xfe));
+		__m128i lead = _mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfc)), SPLAT(0xd0));
+		__m128i d2 = _mm_cmpeq_epi8(x, SPLAT(0xd2)), d3 = _mm_cmpeq_epi8(x, SPLAT(0xd3));
+		/* D2 82..89 are signs and marks, not letters */
+		__m128i mark = _mm_and_si128(d2, _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(nb, SPLAT(0x82)), SPLAT(7)),
+		                                                _mm_setzero_si128()));
+		__m128i lx = _mm_or_si128(x, SPLAT(0x20));
+		__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)), _mm_cmpgt_epi8(SPLAT(0x7b), lx));
+		/* the Kazakh letters: І і (D0 86, D1 96), D2 92 93 9A 9B A2 A3 AE AF
+		 * B0 B1 BA BB, D3 98 99 A8 A9 */
+		__m128i kz = _mm_or_si128(
+			_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd0)), _mm_cmpeq_epi8(nb, SPLAT(0x86))),
+			             _mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd1)), _mm_cmpeq_epi8(nb, SPLAT(0x96)))),
+			_mm_or_si128(
+				_mm_and_si128(d2, _mm_or_si128(
+					_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0x92)), _mm_cmpeq_epi8(nb2, SPLAT(0x9a))),
+					             _mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0xa2)), _mm_cmpeq_epi8(nb2, SPLAT(0xae)))),
+					_mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0xb0)), _mm_cmpeq_epi8(nb2, SPLAT(0xba))))),
+				_mm_and_si128(d3, _mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0x98)), _mm_cmpeq_epi8(nb2, SPLAT(0xa8))))));
+
+		/* per-byte counters: at most LANG_SPAN / 16 steps, no overflow */
+		alat = _mm_sub_epi8(alat, alpha);
+		acyr = _mm_sub_epi8(acyr, _mm_andnot_si128(mark, lead));
+		akz = _mm_or_si128(akz, kz);
+	}
+	if (!kk_ahead && _mm_movemask_epi8(akz))
+		return 0;
+	{
+		__m128i sl = _mm_sad_epu8(alat, _mm_setzero_si128()), sc = _mm_sad_epu8(acyr, _mm_setzero_si128());
+		*lat = _mm_cvtsi128_si32(sl) + _mm_cvtsi128_si32(_mm_srli_si128(sl, 8));
+		*cyr = _mm_cvtsi128_si32(sc) + _mm_cvtsi128_si32(_mm_srli_si128(sc, 8));
+	}
+	return 1;
+}
+#endif
+
 /* Letters among eight ASCII bytes: 0x80 in each byte that is one. */
 static uint64_t
 ascii_letters8(uint64_t w)
@@ -443,7 +508,7 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 	long lat = 0, cyr = 0, kk = 0, ru = 0;
 	size_t wstart = 0, wletters = 0, i = 0;
 	unsigned wkk = 0, e;
-	int words = 0;
+	int words = 0, counting = 1;
 
 	pthread_once(&slots_once, init_slots);
 	if (n > LANG_SPAN) {
@@ -493,6 +558,15 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		END_WORD(tail_utf8(u, wstart, i), (wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
 		if (i >= n)
 			break;
+#ifdef __SSE2__
+		if (counting && (kk + ru >= VOTES_ENOUGH || words >= WORDS_ENOUGH)) {
+			/* votes are over, and no word is open */
+			long l_, c_;
+			if (count_rest(u + i, n - i, kk > ru, &l_, &c_))
+				return decide(ctx, lat + l_, cyr + c_, kk, ru);
+			counting = 0; /* a Kazakh letter that may still count: read on */
+		}
+#endif
 		if (c < 0x80) {
 			/* a run of ASCII up to a hyphen: only its letters count */
 			lat += ascii_letter[c];

@@ -264,6 +264,35 @@ main(int argc, char **argv)
 	         voted[0], voted[1], voted[2]);
 	check(wrong == 0 && voted[0] > 10000 && voted[1] > 10000, name, detail);
 	{
+		/* votes end after eight words; then Latin letters against
+		 * Cyrillic ones, with Cyrillic signs (U+0483, not letters) and
+		 * Kazakh letters among them, on both sides of the balance */
+		long bad = 0;
+		int a, m, k;
+		for (a = 0; a < 40; a++)
+			for (m = 0; m < 12; m++)
+				for (k = 0; k < 3; k++) {
+					char s[600];
+					size_t n = 0;
+					const char *x, *y;
+					struct lp_langctx c1 = { NULL };
+					const char *p1 = NULL;
+					int j;
+					n += (size_t)sprintf(s + n, "%s", "и в на не что с по о без ");
+					for (j = 0; j < a; j++)
+						s[n++] = "law"[j % 3];
+					s[n++] = ' ';
+					for (j = 0; j < m; j++)
+						n += (size_t)sprintf(s + n, "%s", "\xd2\x83");
+					n += (size_t)sprintf(s + n, " %s", k == 0 ? "бб" : k == 1 ? "ққ" : "бі-ә");
+					x = ref_line(&p1, s, n);
+					y = lp_lang_line(&c1, s, n);
+					if (strcmp(x, y) && !bad++)
+						snprintf(detail, sizeof detail, "'%.*s': by spelling %s, by keys %s", (int)n, s, x, y);
+				}
+		check(!bad, "after the votes, letters are counted as the spelt reading counts them", detail);
+	}
+	{
 		struct lp_langctx c = { NULL };
 		/* "его" is listed as a word; as an ending it never voted */
 		check(!strcmp(lp_lang_line(&c, "любого которого", strlen("любого которого")), "ru"),
