@@ -18,6 +18,7 @@
  * LANG_SPAN bytes, no allocation.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -103,6 +104,7 @@ static unsigned nsym = 1;
 static unsigned char sym_hyphen;
 static unsigned char tails[(64 + 4096) / 8]; /* bits: the tails (tail_utf8) of every entry */
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT; /* `run -j` has threads */
+static _Atomic int slots_ready; /* set when init_slots is done: no call per line */
 
 static int
 is_kazakh_letter(unsigned c)
@@ -248,6 +250,7 @@ init_slots(void)
 		cyr_letter[i] = (uint16_t)(LETTER | (lc - 0x400 < 256 ? sym_of[lc - 0x400] : 0) |
 		                           (is_kazakh_letter(lc) ? KAZAKH : 0));
 	}
+	atomic_store_explicit(&slots_ready, 1, memory_order_release);
 }
 
 static char
@@ -510,7 +513,8 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 	unsigned wkk = 0, e;
 	int words = 0, counting = 1;
 
-	pthread_once(&slots_once, init_slots);
+	if (!atomic_load_explicit(&slots_ready, memory_order_acquire))
+		pthread_once(&slots_once, init_slots);
 	if (n > LANG_SPAN) {
 		/* end on a character boundary */
 		n = LANG_SPAN;

@@ -213,6 +213,7 @@ enum { SC_OTHER = 0, SC_LAT = 1, SC_CYR = 2, SC_NO = 4, SC_SEP = 8 };
 
 static unsigned char scan2[2][0x800];
 static pthread_once_t scan2_once[2] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+static _Atomic int scan2_ready[2]; /* set when scan_init is done: no call per line */
 
 static unsigned
 scan_class(enum lp_plain k, uint32_t c)
@@ -242,6 +243,7 @@ scan_init(int m)
 		unsigned lead = 0xc2 + b / 256, d = b % 256;
 		scan2b[m][b] = (d & 0xc0) != 0x80 ? SC_NO : scan2[m][(lead & 0x1f) << 6 | (d & 0x3f)];
 	}
+	atomic_store_explicit(&scan2_ready[m], 1, memory_order_release);
 }
 
 static void scan_init_nfc(void) { plain_table(&(struct lp_normopt){ 0, 0 }); scan_init(0); }
@@ -279,7 +281,8 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 	unsigned prev = 0, acc = 0, k;
 	int m = opt->nfkc != 0;
 
-	pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
+	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
+		pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
 	tab = scan2[m];
 	tab2 = scan2b[m];
 	while (i < n) {
