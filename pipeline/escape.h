@@ -13,6 +13,8 @@
 
 /* Append s[0..n) escaped to b. */
 void lp_escape(struct lp_buf *b, const char *s, size_t n);
+/* The same into d, which has room for 2 * n bytes; returns the end. */
+char *lp_escape_to(char *d, const char *s, size_t n);
 /* Unescape s[0..n) in place; returns the new length.  Besides the four
  * escapes written, \b \f \v are accepted as COPY does; an unknown escape
  * keeps the character after the backslash. */

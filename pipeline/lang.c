@@ -18,14 +18,22 @@
  * LANG_SPAN bytes, no allocation.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "lang.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
-#define WORD_MAX 32 /* bytes of a lowercased word kept for lookup */
-#define NSLOT 512   /* hash slots, a power of two, > 2 * words */
+#include "lang.h"
+#include "util.h"
+
+#define WORD_MAX 32 /* bytes of a word that may vote: longer ones do not */
+#define NSLOT 1024  /* hash slots, a power of two, > 4 * entries (two-choice hashing) */
+#define SYM_BITS 6  /* a word is read as symbols of 6 bits: see sym_of */
+#define LO_SYMS 10  /* symbols in the low key word (60 bits) */
 
 static const char *const kk_words[] = {
 	"мен", "осы", "емес", "болып", "туралы", "бойынша", "немесе", "бар", "деп",
@@ -69,54 +77,34 @@ static const struct {
 	{ "ует", 'r' }, { "уют", 'r' }, { "ями", 'r' },
 };
 
-static struct {
-	const char *w;
-	size_t len;
-	uint32_t tail; /* the word's last 4 bytes: compared before the word */
-	char lang;
-} slots[NSLOT];
-static size_t longest; /* bytes of the longest listed word */
-static uint64_t endbits[1024]; /* hashes of the last two letters of every entry */
+/*
+ * Words and endings are looked up as keys, not strings.  Every letter that
+ * occurs in a listed word or ending, other than the Kazakh letters, gets a
+ * symbol (1, 2, ... in the order first met; the hyphen one too: the lists
+ * use some 35 of the 63 that 6 bits hold); every other
+ * letter is symbol 0, which no entry holds, so a word with such a letter
+ * matches no entry -- as its spelling would match no listed spelling.  A
+ * listed word with a Kazakh letter is dropped: only words without one are
+ * looked up (a Kazakh letter votes by itself).  A word's key is its last
+ * LO_SYMS symbols (lo) and the ones before them (hi); a word of more than
+ * max_syms symbols cannot be a listed word.
+ */
+struct entry {
+	uint64_t lo, hi;
+	uint32_t tag;       /* syms | kind << 8 | USED; 0 for a free slot */
+	char lang;          /* 'k' or 'r' */
+};
+#define USED (1u << 16)
+
+static struct entry slots[NSLOT];
+static uint64_t mult[2] = { 0x9e3779b97f4a7c15u, 0xc2b2ae3d27d4eb4fu };
+static unsigned max_syms;  /* symbols of the longest listed word */
+static unsigned char sym_of[256]; /* symbol of the lowercase letter U+0400 + i */
+static unsigned nsym = 1;
+static unsigned char sym_hyphen;
+static unsigned char tails[(64 + 4096) / 8]; /* bits: the tails (tail_utf8) of every entry */
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT; /* `run -j` has threads */
-
-/* The last 4 bytes (fewer for a shorter word) as a number: words differ
- * at the end, so this and the length make a good hash in O(1). */
-static uint32_t
-tail_of(const char *s, size_t n)
-{
-	uint32_t t = 0;
-
-	if (n >= 4)
-		memcpy(&t, s + n - 4, 4);
-	else
-		memcpy(&t, s, n);
-	return t;
-}
-
-static unsigned
-hash(uint32_t tail, size_t n)
-{
-	return (unsigned)(((tail ^ (uint32_t)n * 0x9e3779b1u) * 0x85ebca6bu) >> 16);
-}
-
-static void
-add_word(const char *w, char lang)
-{
-	size_t n = strlen(w);
-	uint32_t t = tail_of(w, n);
-	unsigned h = hash(t, n) & (NSLOT - 1);
-
-	while (slots[h].w)
-		h = (h + 1) & (NSLOT - 1);
-	slots[h].w = w;
-	slots[h].len = n;
-	if (n > longest)
-		longest = n;
-	slots[h].tail = t;
-	slots[h].lang = lang;
-	h = hash(t, 0);
-	endbits[h >> 6 & 1023] |= (uint64_t)1 << (h & 63);
-}
+static _Atomic int slots_ready; /* set when init_slots is done: no call per line */
 
 static int
 is_kazakh_letter(unsigned c)
@@ -144,9 +132,12 @@ lower_cyr(unsigned c)
 	return c;
 }
 
-/* U+0400..U+04FF: the lowercase letter, 0x8000 added for the letters
- * Russian lacks; 0 for what is not a letter (signs and marks). */
-static uint16_t cyr_lower[256];
+/* By the low 8 bits of a code point in U+0400..U+04FF: 0 for what is not
+ * a letter (signs and marks); else LETTER, the symbol of its lowercase
+ * form, and KAZAKH for the letters Russian lacks. */
+#define LETTER 0x400u
+#define KAZAKH 0x8000u
+static uint16_t cyr_letter[256];
 
 static const unsigned char ascii_letter[128] = {
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -159,75 +150,139 @@ static const unsigned char ascii_letter[128] = {
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-/* Words vote 'k' or 'r'; endings are in the same table as 'K' or 'R', so
- * a word costs a few hash lookups and no scan of the ending list. */
+/* Each key has two slots and sits in one of them (cuckoo hashing), so a
+ * lookup reads two slots and takes no branch on a probe sequence. */
+static unsigned
+slot_of(uint64_t lo, uint32_t tag, int which)
+{
+	return (unsigned)(((lo ^ (uint64_t)tag << 40) * mult[which]) >> 54) & (NSLOT - 1);
+}
+
+/* Append one symbol to a key. */
+#define PUSH_SYM(lo, hi, s) do {                                         \
+	(hi) = (hi) << SYM_BITS | (lo) >> (SYM_BITS * (LO_SYMS - 1));     \
+	(lo) = ((lo) << SYM_BITS | (s)) & (((uint64_t)1 << (SYM_BITS * LO_SYMS)) - 1); \
+} while (0)
+
+static char find(uint64_t lo, uint64_t hi, unsigned syms, unsigned kind);
+static int cuckoo_failed;
+
+static void
+add_entry(const char *w, unsigned kind, char lang)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	uint64_t lo = 0, hi = 0;
+	unsigned syms = 0;
+	size_t i = 0, n = strlen(w);
+
+	while (i < n) {
+		unsigned c, s;
+		if (u[i] == '-') {
+			if (!sym_hyphen)
+				sym_hyphen = (unsigned char)nsym++;
+			s = sym_hyphen;
+			i++;
+		} else {
+			/* the lists are lowercase Cyrillic, two bytes a letter */
+			c = ((u[i] & 0x1fu) << 6 | (u[i + 1] & 0x3fu));
+			i += 2;
+			if (is_kazakh_letter(c))
+				return; /* looked-up words have no Kazakh letter */
+			if (!sym_of[c - 0x400])
+				sym_of[c - 0x400] = (unsigned char)nsym++;
+			s = sym_of[c - 0x400];
+		}
+		PUSH_SYM(lo, hi, s);
+		syms++;
+	}
+	/* An ending spelt like a listed word ("его") never voted: the lookup
+	 * by spelling found the word first.  It still does not.  And the
+	 * first entry of a key wins, as in a list. */
+	if ((kind == 1 && find(lo, hi, syms, 0)) || find(lo, hi, syms, kind))
+		return;
+	{
+		struct entry e = { lo, hi, (uint32_t)(syms | kind << 8 | USED), lang }, t;
+		unsigned pos = slot_of(lo, e.tag, 0), k;
+
+		for (k = 0; k < 4 * NSLOT && slots[pos].tag; k++) {
+			t = slots[pos];
+			slots[pos] = e;
+			e = t;
+			pos = pos == slot_of(e.lo, e.tag, 0) ? slot_of(e.lo, e.tag, 1) : slot_of(e.lo, e.tag, 0);
+		}
+		if (slots[pos].tag)
+			cuckoo_failed = 1;
+		slots[pos] = e;
+	}
+	{
+		unsigned t = syms == 1 ? (unsigned)lo : (unsigned)(lo & 0xfff) + 64;
+		tails[t >> 3] |= (unsigned char)(1u << (t & 7));
+	}
+	if (kind == 0 && syms > max_syms)
+		max_syms = syms;
+}
+
 static void
 init_slots(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof kk_words / sizeof kk_words[0]; i++)
-		add_word(kk_words[i], 'k');
-	for (i = 0; i < sizeof ru_words / sizeof ru_words[0]; i++)
-		add_word(ru_words[i], 'r');
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		add_word(suffixes[i].s, suffixes[i].lang == 'k' ? 'K' : 'R');
+	/* two-choice hashing may fail to place every key (it does not with
+	 * these lists and multipliers): then again with other multipliers */
+	do {
+		cuckoo_failed = 0;
+		memset(slots, 0, sizeof slots);
+		for (i = 0; i < sizeof kk_words / sizeof kk_words[0]; i++)
+			add_entry(kk_words[i], 0, 'k');
+		for (i = 0; i < sizeof ru_words / sizeof ru_words[0]; i++)
+			add_entry(ru_words[i], 0, 'r');
+		for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+			add_entry(suffixes[i].s, 1, suffixes[i].lang);
+		if (cuckoo_failed) {
+			mult[0] += 0x9e3779b97f4a7c16u;
+			mult[1] ^= mult[0] >> 7;
+		}
+	} while (cuckoo_failed);
 	for (i = 0; i < 256; i++) {
-		unsigned c = 0x400 + (unsigned)i;
+		unsigned c = 0x400 + (unsigned)i, lc = lower_cyr(c);
 		if (c >= 0x482 && c <= 0x489)
 			continue;
-		cyr_lower[i] = (uint16_t)(lower_cyr(c) | (is_kazakh_letter(lower_cyr(c)) ? 0x8000 : 0));
+		cyr_letter[i] = (uint16_t)(LETTER | (lc - 0x400 < 256 ? sym_of[lc - 0x400] : 0) |
+		                           (is_kazakh_letter(lc) ? KAZAKH : 0));
 	}
-}
-
-/* memcmp for words of a few bytes, without the call */
-static int
-same(const char *a, const char *b, size_t n)
-{
-	while (n-- > 0)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
+	atomic_store_explicit(&slots_ready, 1, memory_order_release);
 }
 
 static char
-lookup(const char *w, size_t n)
+find(uint64_t lo, uint64_t hi, unsigned syms, unsigned kind)
 {
-	uint32_t t = tail_of(w, n);
-	unsigned h = hash(t, n) & (NSLOT - 1);
+	uint32_t tag = (uint32_t)(syms | kind << 8 | USED);
+	const struct entry *a = &slots[slot_of(lo, tag, 0)], *b = &slots[slot_of(lo, tag, 1)];
+	int ia = a->lo == lo && a->hi == hi && a->tag == tag;
+	int ib = b->lo == lo && b->hi == hi && b->tag == tag;
 
-	while (slots[h].w) {
-		if (slots[h].tail == t && slots[h].len == n && same(slots[h].w, w, n))
-			return slots[h].lang;
-		h = (h + 1) & (NSLOT - 1);
-	}
-	return 0;
+	return ia ? a->lang : ib ? b->lang : 0;
 }
 
-/* The vote of one lowercased Cyrillic word of `letters` letters (two bytes
- * each, or a hyphen): the word itself, else its last 4 or 3 letters, with
- * at least 2 letters left before the ending.  A bit per hash of the last
- * two letters turns most words away before any lookup. */
+/* The vote of a word without Kazakh letters: its key (lo, hi) of `syms`
+ * symbols, `letters` of them letters, `bytes` long in UTF-8: the word
+ * itself if listed, else its last 4 or 3 letters if an ending is listed,
+ * with at least 5 letters in the word.  A hyphen among those last letters
+ * matches no ending, as the bytes of a spelling would not.  0 if neither. */
 static char
-word_vote(const char *w, size_t n, size_t letters)
+word_vote(uint64_t lo, uint64_t hi, unsigned syms, size_t letters)
 {
-	uint32_t t = tail_of(w, n);
 	char v;
-	size_t k;
+	unsigned k;
 
-	if (!(endbits[hash(t, 0) >> 6 & 1023] >> (hash(t, 0) & 63) & 1))
-		return 0;
-	v = n <= longest ? lookup(w, n) : 0;
-	if (v == 'k' || v == 'r')
+	if (syms <= max_syms && (v = find(lo, hi, syms, 0)) != 0)
 		return v;
-	if (letters < 5 || w[n - 1] == '-')
+	if (letters < 5)
 		return 0;
 	for (k = 4; k >= 3; k--) {
-		if (2 * k > n)
-			continue;
-		v = lookup(w + n - 2 * k, 2 * k);
-		if (v == 'K' || v == 'R')
-			return v == 'K' ? 'k' : 'r';
+		uint64_t tail = lo & (((uint64_t)1 << (SYM_BITS * k)) - 1);
+		if ((v = find(tail, 0, k, 1)) != 0)
+			return v;
 	}
 	return 0;
 }
@@ -236,72 +291,119 @@ word_vote(const char *w, size_t n, size_t letters)
  * LANG_SPAN bytes (some 40 to 80 words) are read, and words stop being
  * looked up after VOTES_ENOUGH votes or WORDS_ENOUGH Cyrillic words (the
  * letters Russian lacks still count).  That bounds the cost of a line. */
-#define LANG_SPAN 256
+#define LANG_SPAN LP_LANG_SPAN
 #define VOTES_ENOUGH 6
 #define WORDS_ENOUGH 8
 
 /*
  * The scanning loops only count: a Cyrillic word is remembered as where it
- * starts, and spelt out in lowercase (word_utf8, word_8bit) only when it
- * may vote -- no Kazakh letter, votes still taken, and its last two letters
- * those of a listed word or ending.  Counts live in local variables that
- * never have their address taken, so they stay in registers.
+ * starts, and its key made (key_utf8, key_8bit) only when it may vote -- no
+ * Kazakh letter, votes still taken, at most WORD_MAX bytes.  Counts live in
+ * local variables that never have their address taken, so they stay in
+ * registers.
  */
 
-/* The lowercase UTF-8 of the Cyrillic word u[a..b) into w; its length, or
- * WORD_MAX + 1 when it is too long to be listed. */
-static size_t
-word_utf8(const unsigned char *u, size_t a, size_t b, char *w)
+/* The key of the Cyrillic word u[a..b): letters and hyphens. */
+static unsigned
+key_utf8(const unsigned char *u, size_t a, size_t b, uint64_t *lo, uint64_t *hi)
 {
-	size_t n = 0;
+	uint64_t l = 0, h = 0;
+	unsigned syms = 0;
 
-	if (b - a > WORD_MAX)
-		return WORD_MAX + 1;
 	while (a < b) {
-		unsigned lc;
+		unsigned s;
 		if (u[a] == '-') {
-			w[n++] = '-';
+			s = sym_hyphen;
 			a++;
-			continue;
+		} else {
+			s = cyr_letter[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)] & 0x3f;
+			a += 2;
 		}
-		lc = cyr_lower[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)] & 0x7fff;
-		w[n++] = (char)(0xc0 | (lc >> 6));
-		w[n++] = (char)(0x80 | (lc & 0x3f));
-		a += 2;
+		PUSH_SYM(l, h, s);
+		syms++;
 	}
-	return n;
+	*lo = l;
+	*hi = h;
+	return syms;
 }
 
-static size_t
-word_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256], char *w)
+/* The same for the 8-bit word s[a..b), read through tab. */
+static unsigned
+key_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256], uint64_t *lo,
+         uint64_t *hi, size_t *bytes)
 {
+	uint64_t l = 0, h = 0;
+	unsigned syms = 0;
 	size_t n = 0;
 
 	for (; a < b; a++) {
-		unsigned v = tab[s[a]];
-		if (n + (v < 0x400 ? 1 : 2) > WORD_MAX)
-			return WORD_MAX + 1;
-		if (v < 0x400) {
-			w[n++] = '-';
-			continue;
+		unsigned v = tab[s[a]], sy;
+		if (v < LETTER) {
+			sy = sym_hyphen;
+			n++;
+		} else {
+			sy = v & 0x3f;
+			n += 2;
 		}
-		v &= 0x7fff;
-		w[n++] = (char)(0xc0 | (v >> 6));
-		w[n++] = (char)(0x80 | (v & 0x3f));
+		PUSH_SYM(l, h, sy);
+		syms++;
 	}
-	return n;
+	*lo = l;
+	*hi = h;
+	*bytes = n;
+	return syms;
+}
+
+/* The last two symbols of a word, as a number: (s2 << 6 | s1) + 64 for a
+ * word of two symbols or more, s1 for a word of one.  A word ends in a
+ * letter (a hyphen stays in a word only before a letter). */
+static unsigned
+tail_utf8(const unsigned char *u, size_t a, size_t b)
+{
+	unsigned s1 = cyr_letter[((u[b - 2] & 3) << 6) | (u[b - 1] & 0x3f)] & 0x3f, s2;
+
+	if (b - 2 == a)
+		return s1;
+	if (u[b - 3] == '-')
+		s2 = sym_hyphen;
+	else
+		s2 = cyr_letter[((u[b - 4] & 3) << 6) | (u[b - 3] & 0x3f)] & 0x3f;
+	return (s2 << 6 | s1) + 64;
+}
+
+static unsigned
+tail_8bit(const unsigned char *s, size_t a, size_t b, const uint16_t tab[256])
+{
+	unsigned s1 = tab[s[b - 1]] & 0x3f, v;
+
+	if (b - 1 == a)
+		return s1;
+	v = tab[s[b - 2]];
+	return ((v < LETTER ? sym_hyphen : v & 0x3f) << 6 | s1) + 64;
+}
+
+/* Can a word with this tail be a listed word or end in a listed ending?
+ * Most words cannot, and are turned away before their key is made. */
+static int
+may_match(unsigned tail)
+{
+	return tails[tail >> 3] >> (tail & 7) & 1;
 }
 
 /* The end of whatever word was open (letters from wstart to i): its vote,
- * if votes are still taken.  SPELL fills word[] and gives its length. */
-#define END_WORD(SPELL) do {                                             \
+ * if votes are still taken.  KEY makes lo, hi and syms and sets wbytes,
+ * the word's UTF-8 length. */
+#define END_WORD(TAIL, KEY) do {                                         \
 	if (wletters) {                                                  \
 		if (wkk)                                                 \
 			kk++;                                            \
-		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH) { \
-			size_t wl_ = SPELL;                              \
-			if (wl_ <= WORD_MAX) {                           \
-				char v_ = word_vote(word, wl_, wletters); \
+		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH && \
+		         may_match(TAIL)) {                              \
+			uint64_t lo_, hi_;                               \
+			size_t wbytes;                                   \
+			unsigned syms_ = KEY;                            \
+			if (wbytes <= WORD_MAX) {                        \
+				char v_ = word_vote(lo_, hi_, syms_, wletters); \
 				kk += v_ == 'k';                         \
 				ru += v_ == 'r';                         \
 			}                                                \
@@ -331,17 +433,88 @@ decide(struct lp_langctx *ctx, long lat, long cyr, long kk, long ru)
 	return lang;
 }
 
+#ifdef __SSE2__
+#define SPLAT(b) _mm_set1_epi8((char)(b))
+
+/*
+ * The rest of a line once votes are over, from where no word is open: its
+ * ASCII letters (*lat) and Cyrillic letters (*cyr), sixteen bytes a step,
+ * without the branches of the word loop, taken at every word.  What words
+ * remain can only add Kazakh words to kk, which matters only while kk is
+ * not above ru (kk_ahead is 0): then a Kazakh letter in the rest makes
+ * this give up (returns 0), and the word loop reads on.  Returns 1 when
+ * the counts are the answer.  s[0..n) ends on a character boundary.
+ */
+static int
+count_rest(const unsigned char *s, size_t n, int kk_ahead, long *lat, long *cyr)
+{
+	unsigned char b[LANG_SPAN + 32];
+	__m128i alat = _mm_setzero_si128(), acyr = _mm_setzero_si128(), akz = _mm_setzero_si128();
+	size_t i;
+
+	/* a copy with zeros after it: every step may read 17 bytes */
+	memcpy(b, s, n);
+	memset(b + n, 0, 32);
+	for (i = 0; i < n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		__m128i nb = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 1));
+		__m128i nb2 = _mm_and_si128(nb, SPLAT(0xfe));
+		__m128i lead = _mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfc)), SPLAT(0xd0));
+		__m128i d2 = _mm_cmpeq_epi8(x, SPLAT(0xd2)), d3 = _mm_cmpeq_epi8(x, SPLAT(0xd3));
+		/* D2 82..89 are signs and marks, not letters */
+		__m128i mark = _mm_and_si128(d2, _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(nb, SPLAT(0x82)), SPLAT(7)),
+		                                                _mm_setzero_si128()));
+		__m128i lx = _mm_or_si128(x, SPLAT(0x20));
+		__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)), _mm_cmpgt_epi8(SPLAT(0x7b), lx));
+		/* the Kazakh letters: І і (D0 86, D1 96), D2 92 93 9A 9B A2 A3 AE AF
+		 * B0 B1 BA BB, D3 98 99 A8 A9 */
+		__m128i kz = _mm_or_si128(
+			_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd0)), _mm_cmpeq_epi8(nb, SPLAT(0x86))),
+			             _mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd1)), _mm_cmpeq_epi8(nb, SPLAT(0x96)))),
+			_mm_or_si128(
+				_mm_and_si128(d2, _mm_or_si128(
+					_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0x92)), _mm_cmpeq_epi8(nb2, SPLAT(0x9a))),
+					             _mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0xa2)), _mm_cmpeq_epi8(nb2, SPLAT(0xae)))),
+					_mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0xb0)), _mm_cmpeq_epi8(nb2, SPLAT(0xba))))),
+				_mm_and_si128(d3, _mm_or_si128(_mm_cmpeq_epi8(nb2, SPLAT(0x98)), _mm_cmpeq_epi8(nb2, SPLAT(0xa8))))));
+
+		/* per-byte counters: at most LANG_SPAN / 16 steps, no overflow */
+		alat = _mm_sub_epi8(alat, alpha);
+		acyr = _mm_sub_epi8(acyr, _mm_andnot_si128(mark, lead));
+		akz = _mm_or_si128(akz, kz);
+	}
+	if (!kk_ahead && _mm_movemask_epi8(akz))
+		return 0;
+	{
+		__m128i sl = _mm_sad_epu8(alat, _mm_setzero_si128()), sc = _mm_sad_epu8(acyr, _mm_setzero_si128());
+		*lat = _mm_cvtsi128_si32(sl) + _mm_cvtsi128_si32(_mm_srli_si128(sl, 8));
+		*cyr = _mm_cvtsi128_si32(sc) + _mm_cvtsi128_si32(_mm_srli_si128(sc, 8));
+	}
+	return 1;
+}
+#endif
+
+/* Letters among eight ASCII bytes: 0x80 in each byte that is one. */
+static uint64_t
+ascii_letters8(uint64_t w)
+{
+	uint64_t l = w | 0x2020202020202020u; /* A-Z -> a-z, and nothing else lands on a-z */
+	uint64_t ge_a = l + 0x1f1f1f1f1f1f1f1fu, gt_z = l + 0x0505050505050505u;
+
+	return ge_a & ~gt_z & 0x8080808080808080u;
+}
+
 const char *
 lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	long lat = 0, cyr = 0, kk = 0, ru = 0;
-	char word[WORD_MAX + 4];
 	size_t wstart = 0, wletters = 0, i = 0;
-	unsigned wkk = 0;
-	int words = 0;
+	unsigned wkk = 0, e;
+	int words = 0, counting = 1;
 
-	pthread_once(&slots_once, init_slots);
+	if (!atomic_load_explicit(&slots_ready, memory_order_acquire))
+		pthread_once(&slots_once, init_slots);
 	if (n > LANG_SPAN) {
 		/* end on a character boundary */
 		n = LANG_SPAN;
@@ -351,34 +524,71 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 	for (;;) {
 		unsigned c = i < n ? u[i] : 0;
 
-		if (i < n && c >= 0xd0 && c <= 0xd3 && i + 1 < n) {
-			unsigned lc = cyr_lower[((c & 3) << 6) | (u[i + 1] & 0x3f)];
-			if (lc) {
-				if (!wletters)
-					wstart = i;
+		if (i < n && c >= 0xd0 && c <= 0xd3 && i + 1 < n &&
+		    (e = cyr_letter[((c & 3) << 6) | (u[i + 1] & 0x3f)]) != 0) {
+			/* a run of Cyrillic letters */
+			if (!wletters)
+				wstart = i;
+			do {
 				cyr++;
 				wletters++;
-				wkk |= lc;
+				wkk |= e;
 				i += 2;
-				continue;
-			}
+				/* up to four letters А..я at a time: none is
+				 * Kazakh */
+				while (i + 8 <= n) {
+					uint64_t w;
+					unsigned r;
+					memcpy(&w, u + i, 8);
+					r = lp_u8_cyr_run(w);
+					cyr += r;
+					wletters += r;
+					i += 2 * r;
+					if (r < 4)
+						break;
+				}
+			} while (i + 1 < n && (c = u[i]) >= 0xd0 && c <= 0xd3 &&
+			         (e = cyr_letter[((c & 3) << 6) | (u[i + 1] & 0x3f)]) != 0);
+			continue;
 		}
 		/* "сондай-ақ": a hyphen between letters stays in the word */
 		if (c == '-' && wletters && i + 1 < n && u[i + 1] >= 0xd0 && u[i + 1] <= 0xd3 &&
-		    i + 2 < n && cyr_lower[((u[i + 1] & 3) << 6) | (u[i + 2] & 0x3f)]) {
+		    i + 2 < n && cyr_letter[((u[i + 1] & 3) << 6) | (u[i + 2] & 0x3f)]) {
 			i++;
 			continue;
 		}
 		/* anything else ends a Cyrillic word */
-		wkk &= 0x8000;
-		END_WORD(word_utf8(u, wstart, i, word));
+		wkk &= KAZAKH;
+		END_WORD(tail_utf8(u, wstart, i), (wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
 		if (i >= n)
 			break;
+#ifdef __SSE2__
+		if (counting && (kk + ru >= VOTES_ENOUGH || words >= WORDS_ENOUGH)) {
+			/* votes are over, and no word is open */
+			long l_, c_;
+			if (count_rest(u + i, n - i, kk > ru, &l_, &c_))
+				return decide(ctx, lat + l_, cyr + c_, kk, ru);
+			counting = 0; /* a Kazakh letter that may still count: read on */
+		}
+#endif
 		if (c < 0x80) {
-			/* a run of ASCII: only its letters count */
-			do
+			/* a run of ASCII up to a hyphen: only its letters count */
+			lat += ascii_letter[c];
+			i++;
+			while (i + 8 <= n) {
+				uint64_t w, h;
+				memcpy(&w, u + i, 8);
+				h = w ^ 0x2d2d2d2d2d2d2d2du;
+				if ((w & 0x8080808080808080u) ||
+				    ((h - 0x0101010101010101u) & ~h & 0x8080808080808080u))
+					break;
+				lat += (long)(((ascii_letters8(w) >> 7) * 0x0101010101010101u) >> 56);
+				i += 8;
+			}
+			while (i < n && (c = u[i]) < 0x80 && c != '-') {
 				lat += ascii_letter[c];
-			while (++i < n && (c = u[i]) < 0x80 && c != '-');
+				i++;
+			}
 			continue;
 		}
 		i += c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
@@ -394,8 +604,8 @@ lp_lang_table_8bit(const uint32_t cp[256], uint16_t tab[256])
 	pthread_once(&slots_once, init_slots);
 	for (b = 0; b < 256; b++) {
 		uint32_t c = cp[b];
-		if (c >= 0x400 && c <= 0x4ff && cyr_lower[c - 0x400])
-			tab[b] = cyr_lower[c - 0x400];
+		if (c >= 0x400 && c <= 0x4ff && cyr_letter[c - 0x400])
+			tab[b] = cyr_letter[c - 0x400];
 		else if (c < 0x80 && ascii_letter[c])
 			tab[b] = 1;
 		else if (c == '-')
@@ -409,11 +619,7 @@ const char *
 lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
                   const uint16_t tab[256], const unsigned char u8len[256])
 {
-	long lat = 0, cyr = 0, kk = 0, ru = 0;
-	char word[WORD_MAX + 4];
-	size_t wstart = 0, wletters = 0, i, span = 0;
-	unsigned wkk = 0;
-	int words = 0;
+	size_t i, span = 0;
 
 	/* the same LANG_SPAN bytes of UTF-8 as lp_lang_line() reads: a
 	 * character of a single-byte page is 3 UTF-8 bytes at most */
@@ -422,10 +628,21 @@ lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
 			span += u8len[s[i]];
 		n = i;
 	}
+	return lp_lang_span_8bit(ctx, s, n, tab);
+}
+
+const char *
+lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n, const uint16_t tab[256])
+{
+	long lat = 0, cyr = 0, kk = 0, ru = 0;
+	size_t wstart = 0, wletters = 0, i;
+	unsigned wkk = 0;
+	int words = 0;
+
 	for (i = 0; i < n; i++) {
 		unsigned v = tab[s[i]];
 
-		if (v >= 0x400) {
+		if (v >= LETTER) {
 			if (!wletters)
 				wstart = i;
 			cyr++;
@@ -433,15 +650,36 @@ lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
 			wkk |= v;
 			continue;
 		}
-		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= 0x400)
+		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= LETTER)
 			continue;
-		wkk &= 0x8000;
-		END_WORD(word_8bit(s, wstart, i, tab, word));
+		wkk &= KAZAKH;
+		END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 		lat += v == 1;
 	}
-	wkk &= 0x8000;
-	END_WORD(word_8bit(s, wstart, i, tab, word));
+	wkk &= KAZAKH;
+	END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 	return decide(ctx, lat, cyr, kk, ru);
+}
+
+const char *
+lp_lang_entry(size_t i, char *lang, int *ending)
+{
+	size_t nk = sizeof kk_words / sizeof kk_words[0], nr = sizeof ru_words / sizeof ru_words[0];
+
+	*ending = i >= nk + nr;
+	if (i < nk) {
+		*lang = 'k';
+		return kk_words[i];
+	}
+	if (i < nk + nr) {
+		*lang = 'r';
+		return ru_words[i - nk];
+	}
+	i -= nk + nr;
+	if (i >= sizeof suffixes / sizeof suffixes[0])
+		return NULL;
+	*lang = suffixes[i].lang;
+	return suffixes[i].s;
 }
 
 const char *

@@ -14,6 +14,9 @@ struct lp_langctx {
 	const char *prev; /* NULL at the start of a document */
 };
 
+/* Only the first LP_LANG_SPAN bytes of a line's UTF-8 are read. */
+#define LP_LANG_SPAN 256
+
 /* Language of one normalized line (valid UTF-8); updates ctx. */
 const char *lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n);
 
@@ -24,6 +27,18 @@ const char *lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n);
 void lp_lang_table_8bit(const uint32_t cp[256], uint16_t tab[256]);
 const char *lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
                               const uint16_t tab[256], const unsigned char u8len[256]);
+
+/* The i-th entry of the lists the words vote with, in the order they are
+ * listed: Kazakh words, Russian words, then endings (*ending set); *lang
+ * is 'k' or 'r'.  NULL past the last.  For tests/unit/lang_test.c, which
+ * checks the keyed lookup against plain string comparison. */
+const char *lp_lang_entry(size_t i, char *lang, int *ending);
+
+/* lp_lang_line_8bit() for s[0..n) cut already: the characters whose UTF-8
+ * ends within the first LP_LANG_SPAN bytes (norm.c's fast path knows where
+ * that is from the text it made). */
+const char *lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
+                              const uint16_t tab[256]);
 
 /* The same for a line on its own, with no document around it. */
 const char *lp_guess_lang(const char *s, size_t n);

@@ -17,10 +17,13 @@
  * that do not decode become U+FFFD and keep their original length, so
  * offsets stay exact after them.
  *
- * Fast paths: a UTF-8 line that lp_normalize_is_plain() passes is sent as it
- * was read, with one identity map segment; an 8-bit line whose every byte
- * is plain is converted through a byte-to-UTF-8 table.  Both give what the
- * slow path would (tests/unit/norm_fast.c).
+ * Fast paths: a UTF-8 line that lp_normalize_scan() passes is sent as it
+ * was read, with one identity map segment (or copied with its no-break
+ * spaces and em dashes replaced); an 8-bit line whose every byte is plain
+ * is converted through a byte-to-UTF-8 table.  A line wholly in the read
+ * buffer is normalized from there.  All give what the slow path would
+ * (tests/unit/norm_fast.c, and norm_paths.c, which runs documents both
+ * ways: lp_normcfg.slow_only turns the fast paths off).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -29,6 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "detect.h"
 #include "norm.h"
@@ -49,6 +55,10 @@ struct sbcs {
 	 * else that stays as it is, 4 a byte the slow path must see */
 	unsigned char fast[256];
 	uint16_t lang[256];       /* lp_lang_table_8bit() */
+	int ascii;                /* bytes 0x00..0x7F are ASCII */
+	/* for the fast path, by byte: its UTF-8 (three bytes at most) in the
+	 * low bytes and, in the top byte, the length | fast << 2 */
+	uint32_t ent[256];
 };
 
 struct lp_norm {
@@ -62,6 +72,7 @@ struct lp_norm {
 	struct lp_buf text;
 	struct lp_map map;
 	struct sbcs sb;        /* the last single-byte encoding asked for */
+	size_t span8;          /* fast_8bit: raw bytes whose UTF-8 fits in LP_LANG_SPAN */
 };
 
 struct lp_norm *
@@ -189,7 +200,19 @@ load_sbcs(struct lp_norm *nz, const char *enc)
 			break;
 		}
 	}
+	for (b = 0; b < 256; b++) {
+		unsigned char e[4] = { 0, 0, 0, 0 };
+		if (sb->u8len[b] > 3)
+			sb->fast[b] = 4; /* beyond U+FFFF: the slow path can have it */
+		else
+			memcpy(e, sb->u8[b], sb->u8len[b]);
+		e[3] = (unsigned char)((sb->u8len[b] & 3) | sb->fast[b] << 2);
+		sb->ent[b] = (uint32_t)e[0] | (uint32_t)e[1] << 8 | (uint32_t)e[2] << 16 | (uint32_t)e[3] << 24;
+	}
 	lp_lang_table_8bit(sb->cp, sb->lang);
+	sb->ascii = 1;
+	for (b = 0; b < 0x80; b++)
+		sb->ascii &= sb->cp[b] == (uint32_t)b;
 	sb->ok = 1;
 	return 0;
 }
@@ -313,8 +336,9 @@ fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char 
 {
 	const struct sbcs *sb = &nz->sb;
 	struct lp_buf *t = &nz->text;
-	unsigned prev = 0, bad = 0;
-	size_t i;
+	struct lp_seg *seg;
+	unsigned prev = 0, bad = 0, c, x;
+	size_t i = 0, k = 0;
 	char *o;
 
 	if (opt->join_hyphens) {
@@ -324,49 +348,87 @@ fast_8bit(struct lp_norm *nz, const struct lp_normopt *opt, const unsigned char 
 		if (e > 0 && sb->cp[s[e - 1]] == '-')
 			return 0;
 	}
-	/* One pass, without a branch per byte.  The check: a byte of class
-	 * NO, or two letters of different scripts side by side -- which every
-	 * word that mixes scripts has somewhere -- sends the line to the slow
-	 * path.  The map: runs of bytes of one UTF-8 length, where a run starts
-	 * noted by writing the index every time and keeping it only when the
-	 * length changes. */
-	lp_buf_reserve(t, n * 4 + 4);
+	/* One pass, without a branch per byte (a branch at every change of
+	 * UTF-8 length, at every word of a Cyrillic line, cost more than the
+	 * rest).  The check: a byte of class 4, or two letters of different
+	 * scripts side by side -- which every word that mixes scripts has
+	 * somewhere -- sends the line to the slow path.  The map: runs of
+	 * bytes of one UTF-8 length, where a run starts noted by writing the
+	 * index every time and keeping it only when the length changes; a run
+	 * of 1-byte characters is one identity segment, a run of K characters
+	 * of L bytes one L:1*K segment.  ASCII is copied eight bytes at a time
+	 * where the page keeps it: inside those no letters of two scripts
+	 * meet, and a NUL stops the step. */
+	lp_buf_reserve(t, n * 4 + 8);
 	cp_reserve(nz, n + 1);
+	o = t->p + t->len;
 	{
 		uint32_t *start = nz->cp;
 		uint8_t *len = nz->olen;
-		size_t k = 0, r;
-		unsigned last = 0;
+		unsigned last = 0, l;
 
-		o = t->p + t->len;
-		for (i = 0; i < n; i++) {
-			unsigned b = s[i], l = sb->u8len[b], c = sb->fast[b], x = prev | c;
-
-			bad |= (c >> 2) | (x & (x >> 1) & 1);
-			prev = c & 3;
-			memcpy(o, sb->u8[b], 4);
-			o += l;
-			start[k] = (uint32_t)i;
-			len[k] = (uint8_t)l;
-			k += l != last;
-			last = l;
+		while (i < n) {
+			if (sb->ascii && i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (!((w & 0x8080808080808080u) |
+				      ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))) {
+					x = prev | sb->fast[s[i]];
+					bad |= x & (x >> 1) & 1;
+					prev = sb->fast[s[i + 7]] & 3;
+					memcpy(o, &w, 8);
+					o += 8;
+					start[k] = (uint32_t)i;
+					len[k] = 1;
+					k += last != 1;
+					last = 1;
+					i += 8;
+					continue;
+				}
+			}
+			{
+				size_t e = i + 8 < n ? i + 8 : n;
+				for (; i < e; i++) {
+					uint32_t en = sb->ent[s[i]];
+					memcpy(o, &en, 4);
+					l = en >> 24 & 3;
+					c = en >> 26;
+					o += l;
+					x = prev | c;
+					bad |= (c >> 2) | (x & (x >> 1) & 1);
+					prev = c & 3;
+					start[k] = (uint32_t)i;
+					len[k] = (uint8_t)l;
+					k += l != last;
+					last = l;
+				}
+			}
 		}
+		start[k] = (uint32_t)n;
 		if (bad)
 			return 0;
-		t->len = (size_t)(o - t->p);
-		start[k] = (uint32_t)n;
-		/* runs are maximal, so no two in a row merge: one segment each,
-		 * written straight into the map (empty for a new line) */
 		if (nz->map.cap < k) {
 			nz->map.cap = k;
 			nz->map.seg = lp_xrealloc(nz->map.seg, k * sizeof *nz->map.seg);
 		}
-		for (r = 0; r < k; r++) {
-			uint32_t cnt = start[r + 1] - start[r];
-			nz->map.seg[r] = len[r] == 1 ? (struct lp_seg){ cnt, cnt, 1 } : (struct lp_seg){ len[r], 1, cnt };
+		seg = nz->map.seg;
+		nz->span8 = n;
+		{
+			size_t r, out = 0;
+			for (r = 0; r < k; r++) {
+				uint32_t cnt = start[r + 1] - start[r];
+				l = len[r];
+				seg[r] = l == 1 ? (struct lp_seg){ cnt, cnt, 1 } : (struct lp_seg){ l, 1, cnt };
+				/* the language guess reads the characters that end
+				 * within the first LP_LANG_SPAN bytes of UTF-8 */
+				if (nz->span8 == n && out + (size_t)cnt * l > LP_LANG_SPAN)
+					nz->span8 = start[r] + (LP_LANG_SPAN - out) / l;
+				out += (size_t)cnt * l;
+			}
 		}
-		nz->map.nseg = k;
 	}
+	t->len = (size_t)(o - t->p);
+	nz->map.nseg = k;
 	return 1;
 }
 
@@ -383,15 +445,16 @@ struct run {
 	unsigned pending;   /* flags for the next record: LP_CONT, LP_HYPHEN */
 };
 
-/* Decode, normalize and send raw[0..n) as one L record; `more` says the
- * line goes on in the next record (LP_CONT). */
+/* Decode, normalize and send line[0..n) (the raw bytes: nz->raw, or the
+ * read buffer when the whole line is there) as one L record; `more` says
+ * the line goes on in the next record (LP_CONT). */
 static void
-emit(struct run *r, size_t n, int more)
+emit(struct run *r, const char *line, size_t n, int more)
 {
 	struct lp_norm *nz = r->nz;
 	struct lp_normstats ns = { 0 };
 	struct lp_line l;
-	const unsigned char *raw = (const unsigned char *)nz->raw.p;
+	const unsigned char *raw = (const unsigned char *)line;
 	int hy = 0, plain = 0;
 	/* a hyphen that ends a piece of a long line is not a line-end hyphen */
 	struct lp_normopt opt = nz->cfg.opt;
@@ -402,14 +465,18 @@ emit(struct run *r, size_t n, int more)
 	nz->text.len = 0;
 	lp_map_clear(&nz->map);
 	memset(&l, 0, sizeof l);
-	if (r->fam == F_UTF8 && lp_normalize_is_plain(&opt, (const char *)raw, n)) {
+	if (nz->cfg.slow_only) {
+		/* tests: no fast path */
+	} else if (r->fam == F_UTF8 && (plain = lp_normalize_scan(&opt, (const char *)raw, n)) == 1) {
 		/* already normal: the text is the line as read */
 		lp_map_add(&nz->map, (uint32_t)n, (uint32_t)n);
-		l.text = n ? nz->raw.p : "";
+		l.text = n ? line : "";
 		l.len = n;
-		plain = 1;
+	} else if (plain == 2) {
+		/* normal but for no-break spaces and em dashes */
+		lp_normalize_separators((const char *)raw, n, &nz->text, &nz->map);
 	} else if (r->fam == F_8BIT && fast_8bit(nz, &opt, raw, n)) {
-		plain = 2;
+		plain = 3;
 	}
 	if (!plain) {
 		nz->text.len = 0;
@@ -440,10 +507,14 @@ emit(struct run *r, size_t n, int more)
 	{
 		/* "en", "ru", "kk" or "und": the NUL fits (snprintf here was
 		 * a third of the time of a windows-1251 file) */
-		const char *lang = plain == 2 /* 8-bit fast path: raw bytes are shorter */
-		                   ? lp_lang_line_8bit(&r->lang, raw, n, nz->sb.lang, nz->sb.u8len)
+		const char *lang = plain == 3 /* 8-bit fast path: raw bytes are shorter */
+		                   ? lp_lang_span_8bit(&r->lang, raw, nz->span8, nz->sb.lang)
 		                   : lp_lang_line(&r->lang, l.text, l.len);
-		memcpy(l.lang, lang, strlen(lang) + 1);
+		size_t k = 0;
+
+		do
+			l.lang[k] = lang[k];
+		while (lang[k++] && k < sizeof l.lang);
 	}
 	l.flags = r->pending | (hy ? LP_HYPHEN : 0);
 	l.map = nz->map;
@@ -513,7 +584,7 @@ split_long(struct run *r)
 	}
 	if (cut == 0)
 		cut = lim - lim % unit;
-	emit(r, cut, 1);
+	emit(r, b->p, cut, 1);
 	memmove(b->p, b->p + cut, b->len - cut);
 	b->len -= cut;
 }
@@ -525,17 +596,38 @@ static size_t
 find_eol(enum family fam, const char *s, size_t n, size_t *tlen)
 {
 	if (fam == F_UTF8 || fam == F_8BIT) {
-		const char *lf = memchr(s, '\n', n);
-		size_t end = lf ? (size_t)(lf - s) : n;
-		const char *cr = memchr(s, '\r', end);
+		size_t at = n;
+#ifdef __SSE2__
+		/* LF and CR in one pass, sixteen bytes a step */
+		const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+		size_t i = 0;
 
-		if (cr) {
-			size_t at = (size_t)(cr - s);
+		for (; i + 16 <= n; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+			if (m) {
+				at = i + (size_t)__builtin_ctz((unsigned)m);
+				break;
+			}
+		}
+		if (at == n)
+			for (; i < n; i++)
+				if (s[i] == '\n' || s[i] == '\r') {
+					at = i;
+					break;
+				}
+#else
+		const char *lf = memchr(s, '\n', n);
+		const char *cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
+
+		at = cr ? (size_t)(cr - s) : lf ? (size_t)(lf - s) : n;
+#endif
+		if (at < n && s[at] == '\r') {
 			*tlen = at + 1 < n ? (s[at + 1] == '\n' ? 2 : 1) : 0;
 			return at;
 		}
 		*tlen = 1;
-		return end;
+		return at;
 	}
 	{
 		size_t i, lo = fam == F_UTF16LE ? 0 : 1;
@@ -691,11 +783,16 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 			}
 			if (tlen == 0)
 				tlen = r.fam == F_UTF8 || r.fam == F_8BIT ? 1 : 2;
-			lp_buf_add(&nz->raw, nz->rbuf + off, at);
-			while (nz->raw.len > nz->cfg.line_max)
-				split_long(&r);
-			emit(&r, nz->raw.len, 0);
-			nz->raw.len = 0;
+			if (nz->raw.len == 0 && at <= nz->cfg.line_max) {
+				/* the whole line is in the buffer: no copy */
+				emit(&r, nz->rbuf + off, at, 0);
+			} else {
+				lp_buf_add(&nz->raw, nz->rbuf + off, at);
+				while (nz->raw.len > nz->cfg.line_max)
+					split_long(&r);
+				emit(&r, nz->raw.p, nz->raw.len, 0);
+				nz->raw.len = 0;
+			}
 			r.linestart += tlen;
 			r.lineno++;
 			st->lines++;
@@ -729,7 +826,7 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	if (off < have)
 		lp_buf_add(&nz->raw, nz->rbuf + off, have - off);
 	if (nz->raw.len > 0 || r.pending) {
-		emit(&r, nz->raw.len, 0);
+		emit(&r, nz->raw.p, nz->raw.len, 0);
 		nz->raw.len = 0;
 		st->lines++;
 	}

@@ -16,6 +16,7 @@ struct lp_normcfg {
 	size_t bufsize;    /* read size; small values in tests hit every boundary */
 	size_t line_max;   /* raw bytes of one line before it is split (LP_CONT) */
 	struct lp_normopt opt;
+	int slow_only;     /* every line through lp_normalize(): tests compare the fast paths with it */
 };
 
 struct lp_norm;

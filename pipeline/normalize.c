@@ -10,13 +10,19 @@
  * Clusters are capped at 32 code points, as Unicode's Stream-Safe Text
  * Format does, so endless combining marks cost linear time.
  *
- * The fast path, lp_normalize_is_plain(), proves with a byte scan that a
+ * The fast path, lp_normalize_scan(), proves with a byte scan that a
  * UTF-8 line would come out of the slow path unchanged (the usual case:
- * ASCII, plain Cyrillic), so norm.c can send the line as it was read.
+ * ASCII, plain Cyrillic), so norm.c can send the line as it was read, or
+ * unchanged but for no-break spaces and em dashes, which
+ * lp_normalize_separators() then replaces as the slow path would.
  * lp_plain_cp() is the one definition of "unchanged" both paths share.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -198,79 +204,235 @@ lp_plain_cp(const struct lp_normopt *opt, uint32_t c)
 	return plain_compute(opt, c);
 }
 
+/* The byte scan's classes: bit 0 a Latin letter, bit 1 a Cyrillic letter
+ * (both stay as they are), SC_NO a character lp_normalize() must see,
+ * SC_SEP a space or dash variant lp_fix_separator() replaces (it ends a
+ * word, like SC_OTHER).  One table per mode for U+0000..U+07FF, where the
+ * letters of both scripts are, so a 2-byte character costs one lookup. */
+enum { SC_OTHER = 0, SC_LAT = 1, SC_CYR = 2, SC_NO = 4, SC_SEP = 8 };
+
+static unsigned char scan2[2][0x800];
+static pthread_once_t scan2_once[2] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+static _Atomic int scan2_ready[2]; /* set when scan_init is done: no call per line */
+
+static unsigned
+scan_class(enum lp_plain k, uint32_t c)
+{
+	switch (k) {
+	case LP_PLAIN_LATIN: return SC_LAT;
+	case LP_PLAIN_CYRILLIC: return SC_CYR;
+	case LP_PLAIN_OTHER: return SC_OTHER;
+	default: return lp_fix_separator(c) ? SC_SEP : SC_NO;
+	}
+}
+
+/* and by the two bytes of a 2-byte sequence, lead 0xC2..0xDF, so the
+ * check of the second byte is the same lookup */
+static unsigned char scan2b[2][30 * 256];
+
+static void
+scan_init(int m)
+{
+	const unsigned char *tab = plain2[m];
+	uint32_t c;
+	unsigned b;
+
+	for (c = 0; c < 0x800; c++)
+		scan2[m][c] = (unsigned char)scan_class((enum lp_plain)tab[c], c);
+	for (b = 0; b < 30 * 256; b++) {
+		unsigned lead = 0xc2 + b / 256, d = b % 256;
+		scan2b[m][b] = (d & 0xc0) != 0x80 ? SC_NO : scan2[m][(lead & 0x1f) << 6 | (d & 0x3f)];
+	}
+	atomic_store_explicit(&scan2_ready[m], 1, memory_order_release);
+}
+
+static void scan_init_nfc(void) { plain_table(&(struct lp_normopt){ 0, 0 }); scan_init(0); }
+static void scan_init_nfkc(void) { plain_table(&(struct lp_normopt){ 1, 0 }); scan_init(1); }
+
+/* U+0800..U+FFFF: utf8proc is asked once per code point and mode, then the
+ * answer is kept (0: not asked yet, else the class + 16).  Relaxed atomics:
+ * threads of `run -j` may fill the same entry, always with the same value. */
+static _Atomic unsigned char scan3[2][0x10000];
+
+static unsigned
+class3(const struct lp_normopt *opt, uint32_t v)
+{
+	int m = opt->nfkc != 0;
+	unsigned k = atomic_load_explicit(&scan3[m][v], memory_order_relaxed);
+
+	if (!k) {
+		k = scan_class(plain_compute(opt, v), v) + 16;
+		atomic_store_explicit(&scan3[m][v], (unsigned char)k, memory_order_relaxed);
+	}
+	return k - 16;
+}
+
 int
-lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
+lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	const unsigned char *tab = plain_table(opt);
+	const unsigned char *tab, *tab2;
 	size_t i = 0;
-	unsigned word = 0; /* letters of the current word: 1 Latin, 2 Cyrillic */
+	/* prev: the letter class of the character before; acc: the classes
+	 * met, and SC_NO for two letters of different scripts side by side --
+	 * which every word that mixes scripts has somewhere -- made by adding
+	 * 1 to prev | k: only 3 (SC_LAT | SC_CYR) carries into SC_NO.  Bits 0
+	 * and 1 of acc mean nothing. */
+	unsigned prev = 0, acc = 0, k;
+	int m = opt->nfkc != 0;
 
+	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
+		pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
+	tab = scan2[m];
+	tab2 = scan2b[m];
 	while (i < n) {
-		unsigned c = u[i], k;
-		uint32_t v;
+		unsigned c = u[i];
 
 		if (c < 0x80) {
-			/* eight ASCII bytes at a time while no Cyrillic word is open:
-			 * only a NUL among them would need the slow path */
-			if (!(word & 2)) {
-				while (i + 8 <= n) {
-					uint64_t x;
-					memcpy(&x, u + i, 8);
-					if ((x & 0x8080808080808080u) ||
-					    ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u))
-						break;
-					i += 8;
-					word = tab[u[i - 1]] == LP_PLAIN_LATIN;
-				}
-				if (i >= n)
+			/* eight ASCII bytes at a time: only a NUL among them would
+			 * need the slow path, and only the first of them can meet
+			 * a letter of the other script */
+			while (i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, u + i, 8);
+				if ((w & 0x8080808080808080u) ||
+				    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
 					break;
-				c = u[i];
-				if (c >= 0x80)
-					continue;
+				acc |= ((prev | tab[u[i]]) & 3) + 1;
+				prev = tab[u[i + 7]];
+				i += 8;
 			}
+			if (i >= n)
+				break;
+			c = u[i];
+			if (c >= 0x80)
+				continue;
 			k = tab[c];
 			i++;
 		} else if (c >= 0xc2 && c <= 0xdf) {
-			if (i + 1 >= n || (u[i + 1] & 0xc0) != 0x80)
-				return 0;
-			k = tab[((c & 0x1f) << 6) | (u[i + 1] & 0x3f)];
-			i += 2;
+			/* a run of 2-byte characters: Cyrillic words.  A bad
+			 * continuation byte is in tab2 as SC_NO. */
+			for (;;) {
+				/* up to four letters А..я at a time: plain
+				 * Cyrillic, so only the first can meet a Latin
+				 * letter */
+				if (i + 8 <= n) {
+					uint64_t w;
+					unsigned r;
+					memcpy(&w, u + i, 8);
+					if ((r = lp_u8_cyr_run(w)) != 0) {
+						acc |= ((prev | SC_CYR) & 3) + 1;
+						prev = SC_CYR;
+						i += 2 * r;
+						if (r == 4)
+							continue;
+					}
+				}
+				if (i >= n || (c = u[i]) < 0xc2 || c > 0xdf)
+					break;
+				if (i + 1 >= n)
+					return 0;
+				k = tab2[(c << 8 | u[i + 1]) - 0xc200];
+				acc |= k | (((prev | k) & 3) + 1);
+				prev = k & 3;
+				i += 2;
+			}
+			continue;
 		} else if (c >= 0xe0 && c <= 0xef) {
+			uint32_t v;
 			if (i + 2 >= n || (u[i + 1] & 0xc0) != 0x80 || (u[i + 2] & 0xc0) != 0x80)
 				return 0;
 			v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
 			if (v < 0x800)
 				return 0; /* overlong */
-			k = plain_compute(opt, v);
+			k = class3(opt, v);
 			i += 3;
 		} else {
 			return 0; /* 4-byte sequences and bad bytes: the slow path decides */
 		}
-		switch (k) {
-		case LP_PLAIN_NO:
-			return 0;
-		case LP_PLAIN_LATIN:
-			if (word & 2)
-				return 0;
-			word = 1;
-			break;
-		case LP_PLAIN_CYRILLIC:
-			if (word & 1)
-				return 0;
-			word = 2;
-			break;
-		default:
-			word = 0;
-		}
+		acc |= k | (((prev | k) & 3) + 1);
+		prev = k & 3;
 	}
+	if (acc & SC_NO)
+		return 0;
 	if (opt->join_hyphens) {
 		while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
 			n--;
 		if (n > 0 && u[n - 1] == '-')
 			return 0;
 	}
-	return 1;
+	return acc & SC_SEP ? 2 : 1;
+}
+
+int
+lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
+{
+	return lp_normalize_scan(opt, s, n) == 1;
+}
+
+/* The first byte of u[i..n) that may start a separator: 0xC2 (U+00A0),
+ * 0xE2 (U+2000..U+205F), 0xE3 (U+3000), 0xEF (U+FE58) -- lead bytes, so
+ * always the start of a character.  Sixteen bytes a step with SSE2. */
+static size_t
+next_separator(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i c2 = _mm_set1_epi8((char)0xc2), e2 = _mm_set1_epi8((char)0xe2);
+	const __m128i e3 = _mm_set1_epi8((char)0xe3), ef = _mm_set1_epi8((char)0xef);
+
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x, e2)),
+		                                       _mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ef))));
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+		i += 16;
+	}
+#endif
+	while (i < n && u[i] != 0xc2 && u[i] != 0xe2 && u[i] != 0xe3 && u[i] != 0xef)
+		i++;
+	return i;
+}
+
+void
+lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_map *map)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	lp_buf_reserve(text, n);
+	while ((i = next_separator(u, i, n)) < n) {
+		uint32_t v, r;
+		size_t l;
+
+		/* the scan let through only whole 2- and 3-byte sequences */
+		if (u[i] == 0xc2) {
+			v = (uint32_t)(u[i + 1] & 0x3f) | 0x80;
+			l = 2;
+		} else {
+			v = ((uint32_t)(u[i] & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
+			l = 3;
+		}
+		r = lp_fix_separator(v);
+		if (!r) {
+			i += l;
+			continue;
+		}
+		/* the slow path maps each character as one segment; the
+		 * unchanged ones merge into one identity run */
+		lp_buf_add(text, s + run, i - run);
+		lp_map_add(map, (uint32_t)(i - run), (uint32_t)(i - run));
+		{
+			char e[4];
+			int el = lp_u8enc(r, e);
+			lp_buf_add(text, e, (size_t)el);
+			lp_map_add(map, (uint32_t)el, (uint32_t)l);
+		}
+		i += l;
+		run = i;
+	}
+	lp_buf_add(text, s + run, n - run);
+	lp_map_add(map, (uint32_t)(n - run), (uint32_t)(n - run));
 }
 
 static void

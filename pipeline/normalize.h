@@ -52,4 +52,15 @@ uint32_t lp_fix_separator(uint32_t c);
  */
 int lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n);
 
+/*
+ * The same scan, with one more answer: 0 when s[0..n) needs lp_normalize(),
+ * 1 when it is already normal (lp_normalize_is_plain), 2 when it would be
+ * but for spaces and dashes that lp_fix_separator() replaces -- no-break
+ * spaces and em dashes, which Word puts everywhere.  Such a line is then
+ * normalized by lp_normalize_separators(): the same text and map as
+ * lp_normalize() gives, from a copy with substitutions.
+ */
+int lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n);
+void lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_map *map);
+
 #endif

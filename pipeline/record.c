@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "escape.h"
 #include "record.h"
@@ -60,35 +61,77 @@ lp_rec_doc(struct lp_buf *b, const char *doc, const char *enc)
 	lp_buf_addc(b, '\n');
 }
 
-/* Digits of v at d; returns their count. */
+/* Digits of v at d; returns their count.  Two digits a step from a table,
+ * in 32-bit arithmetic below 2^32: offsets of a large file have eight or
+ * nine digits, and an L record has three numbers. */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+static size_t
+put_u32(char *d, uint32_t v)
+{
+	size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 :
+	           v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+	char *p = d + n;
+
+	while (v >= 100) {
+		uint32_t q = v / 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * (v - q * 100), 2);
+		v = q;
+	}
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = (char)('0' + v);
+	return n;
+}
+
 static size_t
 put_u64(char *d, uint64_t v)
 {
 	char t[24];
 	size_t n = 24;
 
-	do
-		t[--n] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
+	if (v <= UINT32_MAX)
+		return put_u32(d, (uint32_t)v);
+	while (v >= 100) {
+		n -= 2;
+		memcpy(t + n, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		n -= 2;
+		memcpy(t + n, pairs + 2 * v, 2);
+	} else {
+		t[--n] = (char)('0' + v);
+	}
 	memcpy(d, t + n, 24 - n);
 	return 24 - n;
 }
 
-/* One L record.  Written with one reservation for the numbers, flags and
- * map rather than a call per character: on a file of short lines the
- * fixed cost of a record was a third of `lexpipe norm`'s time. */
+/* One L record, written with one reservation and no call per field: on a
+ * file of short lines the fixed cost of a record was a third of `lexpipe
+ * norm`'s time.  A long text (past SHORT_TEXT) is escaped by lp_escape,
+ * which grows the buffer as it goes, rather than reserving twice its size. */
+#define SHORT_TEXT (64 * 1024)
+
 void
 lp_rec_line(struct lp_buf *b, const struct lp_line *l)
 {
-	size_t need, k;
+	const char *doc = l->doc ? l->doc : "";
+	size_t dl = strlen(doc), need, tl = l->len <= SHORT_TEXT ? l->len : 0;
 	char *p;
 
-	lp_buf_addc(b, 'L');
-	addf(b, l->doc);
-	/* three numbers, lang, flags, tabs, then the map */
-	need = 3 * 22 + 2 * sizeof l->lang + 8 + l->map.nseg * 33 + 1;
+	/* L, the doc, three numbers, lang, flags, tabs, the map, the text */
+	need = 2 + 2 * dl + 3 * 22 + 2 * sizeof l->lang + 8 + l->map.nseg * 33 + 1 + 2 * tl + 2;
 	lp_buf_reserve(b, need);
 	p = b->p + b->len;
+	*p++ = 'L';
+	*p++ = '\t';
+	p = lp_escape_to(p, doc, dl);
 	*p++ = '\t';
 	if (l->lineno < 0) {
 		*p++ = '-';
@@ -101,16 +144,7 @@ lp_rec_line(struct lp_buf *b, const struct lp_line *l)
 	*p++ = '\t';
 	p += put_u64(p, l->end);
 	*p++ = '\t';
-	for (k = 0; k < sizeof l->lang && l->lang[k]; k++) {
-		char e = l->lang[k] == '\t' ? 't' : l->lang[k] == '\n' ? 'n' : l->lang[k] == '\r' ? 'r' :
-		         l->lang[k] == '\\' ? '\\' : 0;
-		if (e) {
-			*p++ = '\\';
-			*p++ = e;
-		} else {
-			*p++ = l->lang[k];
-		}
-	}
+	p = lp_escape_to(p, l->lang, strnlen(l->lang, sizeof l->lang));
 	*p++ = '\t';
 	if (l->flags & LP_CONT)
 		*p++ = 'c';
@@ -119,9 +153,15 @@ lp_rec_line(struct lp_buf *b, const struct lp_line *l)
 	if (!l->flags)
 		*p++ = '-';
 	*p++ = '\t';
+	p += lp_map_format(&l->map, p, l->map.nseg * 33 + 1);
+	*p++ = '\t';
+	if (l->len == tl) {
+		p = lp_escape_to(p, l->text, l->len);
+		*p++ = '\n';
+		b->len = (size_t)(p - b->p);
+		return;
+	}
 	b->len = (size_t)(p - b->p);
-	b->len += lp_map_format(&l->map, p, l->map.nseg * 33 + 1);
-	lp_buf_addc(b, '\t');
 	lp_escape(b, l->text, l->len);
 	lp_buf_addc(b, '\n');
 }
@@ -171,20 +211,32 @@ lp_rec_ann(struct lp_buf *b, const struct lp_ann *a, const char *prefix)
 	lp_buf_addc(b, '\n');
 }
 
-/* The writer sink: one buffer, reused, flushed to stdout per record. */
+/* The writer sink: one buffer, reused.  L records -- all but a few of
+ * what norm writes -- are held until WBUF_HOLD bytes have gathered, then
+ * written in one piece (a write per record was a tenth of `lexpipe norm`);
+ * any other record first writes what is held, then itself, so the order
+ * on stdout is the order of the calls as long as nothing else writes to
+ * stdout between two lines (only norm sends lines to this sink, and it
+ * writes nothing else).  A terminal gets each line as it is made. */
+#define WBUF_HOLD (64 * 1024)
 static struct lp_buf wbuf;
-
-static void
-w_free(void)
-{
-	lp_buf_free(&wbuf);
-}
+static int w_tty = -1;
 
 static void
 w_flush(void)
 {
 	lp_out(wbuf.p, wbuf.len);
 	wbuf.len = 0;
+}
+
+static void
+w_free(void)
+{
+	/* an exit in the middle of a document still writes its lines, as
+	 * stdio would have */
+	if (wbuf.len)
+		w_flush();
+	lp_buf_free(&wbuf);
 }
 
 static void
@@ -200,7 +252,10 @@ w_line(void *ctx, const struct lp_line *l)
 {
 	(void)ctx;
 	lp_rec_line(&wbuf, l);
-	w_flush();
+	if (w_tty < 0)
+		w_tty = isatty(STDOUT_FILENO);
+	if (wbuf.len >= WBUF_HOLD || w_tty)
+		w_flush();
 }
 
 static void

@@ -59,4 +59,23 @@ uint32_t lp_u8dec(const char *s, size_t n, int *len);
  * forms, surrogates or values past U+10FFFF): n when all of it is valid. */
 size_t lp_u8valid(const char *s, size_t n);
 
+/* How many of the eight bytes w (in memory order) are, from the first,
+ * letters U+0410..U+044F (А..я) in UTF-8: 0 to 4.  The Russian alphabet
+ * but ё, four letters tested at once: each 16-bit lane (lead byte low)
+ * must be D0 90..BF or D1 80..8F. */
+static inline unsigned
+lp_u8_cyr_run(uint64_t w)
+{
+	uint64_t t, x;
+
+	/* little-endian lanes; on a big-endian machine swap them first */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	t = ((w & 0x0001000100010001u) << 6 | (w >> 8 & 0x003f003f003f003fu)) + 0x0030003000300030u;
+	/* a lane is zero where its letter is one */
+	x = ((w & 0xc0fec0fec0fec0feu) ^ 0x80d080d080d080d0u) | ((t & 0xffc0ffc0ffc0ffc0u) ^ 0x0040004000400040u);
+	return x ? (unsigned)__builtin_ctzll(x) >> 4 : 4;
+}
+
 #endif

@@ -147,6 +147,146 @@ random_lines(int nfkc)
 	check(wrong == 0 && plain > 1000, name, detail);
 }
 
+/* The slow path's text and map for UTF-8 s (valid). */
+static void
+slow(const struct lp_normopt *opt, const char *s, size_t n, struct lp_buf *text, struct lp_map *map)
+{
+	uint32_t cp[256];
+	uint8_t ol[256] = { 0 };
+	size_t k = 0, i = 0;
+	struct lp_normstats st = { 0 };
+
+	while (i < n && k < 256) {
+		int l;
+		cp[k] = lp_u8dec(s + i, n - i, &l);
+		ol[k++] = (uint8_t)l;
+		i += (size_t)l;
+	}
+	text->len = 0;
+	lp_map_clear(map);
+	lp_normalize(opt, cp, ol, k, text, map, &st);
+}
+
+static int
+same_map(const struct lp_map *a, const struct lp_map *b)
+{
+	size_t i;
+
+	if (a->nseg != b->nseg)
+		return 0;
+	for (i = 0; i < a->nseg; i++)
+		if (a->seg[i].n != b->seg[i].n || a->seg[i].o != b->seg[i].o || a->seg[i].k != b->seg[i].k)
+			return 0;
+	return 1;
+}
+
+/* Lines with no-break spaces, em dashes and the other separators that
+ * lp_normalize_scan() answers 2 for: lp_normalize_separators() gives the
+ * slow path's text and map, segment for segment. */
+static void
+separator_lines(int nfkc, int join)
+{
+	static const uint32_t spool[] = {
+		'a', 'K', 'z', 0x430, 0x41a, 0x431, 0x4d9, 0x456, ' ', '-', '1', '\t',
+		0xa0, 0xa0, 0x2014, 0x2012, 0x2015, 0xfe58, 0x2000, 0x2007, 0x200a, 0x202f,
+		0x205f, 0x3000, 0x2013, 0xab, 0xbb, 0x2116, 0xe9, 0xad, 0x301,
+	};
+	struct lp_normopt opt = { 0, 0 };
+	struct lp_buf ta = { 0 }, tb = { 0 };
+	struct lp_map ma = { 0 }, mb = { 0 };
+	char name[128], detail[512] = "";
+	long wrong = 0, subst = 0, t;
+	unsigned seed = 4242;
+
+	opt.nfkc = nfkc;
+	opt.join_hyphens = join;
+	for (t = 0; t < 200000; t++) {
+		char s[200];
+		size_t n = 0, len = 1 + (size_t)(seed % 14), j;
+		int sc;
+
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245u + 12345u;
+			n += (size_t)lp_u8enc(spool[(seed >> 8) % (sizeof spool / sizeof spool[0])], s + n);
+		}
+		seed = seed * 1103515245u + 12345u;
+		sc = lp_normalize_scan(&opt, s, n);
+		if (sc == 0)
+			continue;
+		slow(&opt, s, n, &ta, &ma);
+		tb.len = 0;
+		lp_map_clear(&mb);
+		if (sc == 2) {
+			subst++;
+			lp_normalize_separators(s, n, &tb, &mb);
+		} else {
+			lp_buf_add(&tb, s, n);
+			lp_map_add(&mb, (uint32_t)n, (uint32_t)n);
+		}
+		if ((ta.len != tb.len || memcmp(ta.p, tb.p, ta.len) || !same_map(&ma, &mb)) && !wrong++)
+			snprintf(detail, sizeof detail, "'%.*s' (scan %d): the fast text or map differs from the slow path's",
+			         (int)n, s, sc);
+	}
+	snprintf(name, sizeof name, "%s%s: lines with separators (%ld of 200000) come out as the slow path makes them",
+	         nfkc ? "NFKC" : "NFC", join ? " --join-hyphens" : "", subst);
+	check(wrong == 0 && subst > 10000, name, detail);
+	lp_buf_free(&ta);
+	lp_buf_free(&tb);
+	lp_map_free(&ma);
+	lp_map_free(&mb);
+}
+
+/* lp_u8_cyr_run() against decoding the lanes one by one: every value of
+ * each lane among letters, and random windows of the bytes around the
+ * edges of the range. */
+static unsigned
+ref_cyr_run(const unsigned char *b)
+{
+	unsigned r = 0;
+
+	while (r < 4) {
+		unsigned lead = b[2 * r], cont = b[2 * r + 1];
+		if (!((lead == 0xd0 && cont >= 0x90 && cont <= 0xbf) || (lead == 0xd1 && cont >= 0x80 && cont <= 0x8f)))
+			break;
+		r++;
+	}
+	return r;
+}
+
+static void
+cyr_run(void)
+{
+	static const unsigned char edge[] = { 0xd0, 0xd1, 0xd2, 0xcf, 0x80, 0x8f, 0x90, 0x91, 0xbf, 0xc0, 0x7f, 0x20, 0x41, 0x00, 0xff, 0x50 };
+	char detail[128] = "";
+	long wrong = 0, t;
+	unsigned lane, v, seed = 5;
+
+	for (lane = 0; lane < 4; lane++)
+		for (v = 0; v < 0x10000; v++) {
+			unsigned char b[8] = { 0xd0, 0xb0, 0xd0, 0xb0, 0xd0, 0xb0, 0xd0, 0xb0 };
+			uint64_t w;
+			b[2 * lane] = (unsigned char)(v >> 8);
+			b[2 * lane + 1] = (unsigned char)v;
+			memcpy(&w, b, 8);
+			if (lp_u8_cyr_run(w) != ref_cyr_run(b) && !wrong++)
+				snprintf(detail, sizeof detail, "lane %u = %02X %02X", lane, v >> 8, v & 0xff);
+		}
+	for (t = 0; t < 1000000; t++) {
+		unsigned char b[8];
+		uint64_t w;
+		int j;
+		for (j = 0; j < 8; j++) {
+			seed = seed * 1103515245u + 12345u;
+			b[j] = edge[(seed >> 16) % sizeof edge];
+		}
+		memcpy(&w, b, 8);
+		if (lp_u8_cyr_run(w) != ref_cyr_run(b) && !wrong++)
+			snprintf(detail, sizeof detail, "%02X %02X %02X %02X %02X %02X %02X %02X", b[0], b[1], b[2], b[3],
+			         b[4], b[5], b[6], b[7]);
+	}
+	check(wrong == 0, "lp_u8_cyr_run counts the leading letters А..я of eight bytes as decoding does", detail);
+}
+
 /* The language of an 8-bit line, read through lp_lang_line_8bit(), is the
  * language of its UTF-8 form read by lp_lang_line(), line after line of a
  * document (the context carries over), for random lines of a code page. */
@@ -221,6 +361,10 @@ main(int argc, char **argv)
 	every_code_point(1);
 	random_lines(0);
 	random_lines(1);
+	cyr_run();
+	separator_lines(0, 0);
+	separator_lines(1, 0);
+	separator_lines(0, 1);
 	lang_8bit("CP1251");
 	lang_8bit("RK1048");
 	lang_8bit("PT154");
