@@ -81,16 +81,58 @@ struct refs_mention {
 	int defines;  /* followed by a hereinafter definition */
 };
 
+/* ---- where an alternation can match (refs_gate.c) ---- */
+
+/* What PCRE2 makes of characters (case partners, letters, spaces, digits),
+ * as far as the gate needs it; owned by a vocabulary, one per thread. */
+struct refs_chars;
+struct refs_chars *lp_refs_chars_new(void);
+void lp_refs_chars_free(struct refs_chars *k);
+/* The representative of cp's caseless class below U+0800 (tests). */
+uint32_t lp_refs_chars_fold(const struct refs_chars *k, uint32_t cp);
+
+/* The gate of one alternation (?<!\p{L})(?:A1(?!\p{L})|A2(?!\p{L})|...),
+ * from the sources of A1..An; NULL when it cannot be had (every position
+ * must then be tried). */
+struct refs_gate;
+struct refs_gate *lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n);
+void lp_refs_gate_free(struct refs_gate *g);
+/* The subject about to be walked (s[0..n), valid UTF-8). */
+void lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n);
+/* The first position at or after from where a match may start, or n;
+ * *sym gets the symbol of the character there. */
+size_t lp_refs_gate_next(struct refs_gate *g, const char *s, size_t n, size_t from, unsigned *sym);
+/* Symbols are below this. */
+unsigned lp_refs_gate_nsym(const struct refs_gate *g);
+/* Whether alternative alt (in the order given) may start with a character
+ * of symbol sym: an alternation cut down to those that may gives the
+ * same match at a position of that symbol. */
+int lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym);
+/* Candidates handed out so far (tests, profiling). */
+size_t lp_refs_gate_tried(const struct refs_gate *g);
+
+/* One alternation: the regex, and its gate when it has one. */
+struct refs_alt {
+	char *src;                  /* the regex source */
+	pcre2_code *re;             /* as is, for an ungated scan */
+	struct refs_gate *gate;
+	pcre2_code **sub;           /* gated: anchored, cut down to what may start with a symbol */
+	size_t nsub;
+	uint16_t *subof;            /* per symbol: index in sub, or nsub for none */
+};
+
 struct refs_vocab {
 	struct refs_sense *senses;
 	size_t nsenses;
-	pcre2_code *lexre;          /* every form, (*MARK:sense index) */
+	struct refs_alt lex;        /* every form, (*MARK:sense index) */
 	char **acts;                /* act ids */
 	size_t nacts;
 	struct refs_apat *apats;
 	size_t napats;
-	pcre2_code *actre;          /* every act name, (*MARK:apat index) */
-	pcre2_code *titlere;        /* the same, for title lines: generic words optional */
+	struct refs_alt act;        /* every act name, (*MARK:apat index) */
+	struct refs_alt title;      /* the same, for title lines: generic words optional */
+	struct refs_chars *chars;
+	int ungated;                /* try every position (tests compare the two) */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 };

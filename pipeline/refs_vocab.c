@@ -268,71 +268,161 @@ emit_alt(struct lp_buf *re, int *first, const struct alt *a, size_t skip)
 	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
 }
 
-/* One alternation of every alternative, each behind its mark, between
- * letter boundaries. */
-static pcre2_code *
-assemble(struct build *b, const char *what)
+/* One alternation of the alternatives a[0..na), each behind its mark,
+ * between letter boundaries. */
+static void
+emit_all(const struct alt *a, size_t na, struct lp_buf *re)
 {
-	struct lp_buf re = { 0 };
-	size_t i, j, k;
-	int err, first = 1;
-	PCRE2_SIZE eoff;
-	pcre2_code *c;
-	char *done = lp_xmalloc(b->na + 1);
+	size_t i, j, k, end;
+	int first = 1;
+	char *done = lp_xmalloc(na + 1);
 
-	if (b->na) /* qsort(NULL, 0) is undefined */
-		qsort(b->a, b->na, sizeof *b->a, cmpalt);
-	memset(done, 0, b->na + 1);
-	lp_buf_add(&re, "(?<!\\p{L})(?:", strlen("(?<!\\p{L})(?:"));
-	for (i = 0; i < b->na;) {
-		size_t end = i;
-
-		while (end < b->na && lead_letter(b->a[end].re))
+	memset(done, 0, na + 1);
+	lp_buf_add(re, "(?<!\\p{L})(?:", strlen("(?<!\\p{L})(?:"));
+	for (i = 0; i < na;) {
+		end = i;
+		while (end < na && lead_letter(a[end].re))
 			end++;
 		if (end == i) {
-			emit_alt(&re, &first, &b->a[i++], 0);
+			emit_alt(re, &first, &a[i++], 0);
 			continue;
 		}
 		/* a run of letter-led alternatives, grouped by letter */
 		for (j = i; j < end; j++) {
-			size_t ll = lead_letter(b->a[j].re);
+			size_t ll = lead_letter(a[j].re);
 			int inner = 1;
 
 			if (done[j])
 				continue;
-			lp_buf_add(&re, first ? "" : "|", !first);
+			lp_buf_add(re, first ? "" : "|", !first);
 			first = 0;
-			lp_buf_add(&re, b->a[j].re, ll);
-			lp_buf_add(&re, "(?:", 3);
+			lp_buf_add(re, a[j].re, ll);
+			lp_buf_add(re, "(?:", 3);
 			for (k = j; k < end; k++)
-				if (!done[k] && lead_letter(b->a[k].re) == ll && !memcmp(b->a[k].re, b->a[j].re, ll)) {
+				if (!done[k] && lead_letter(a[k].re) == ll && !memcmp(a[k].re, a[j].re, ll)) {
 					done[k] = 1;
-					emit_alt(&re, &inner, &b->a[k], ll);
+					emit_alt(re, &inner, &a[k], ll);
 				}
-			lp_buf_addc(&re, ')');
+			lp_buf_addc(re, ')');
 		}
 		i = end;
 	}
 	free(done);
-	if (b->na == 0)
-		lp_buf_add(&re, "(*FAIL)", 7);
-	lp_buf_addc(&re, ')');
-	c = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &eoff, NULL);
+	if (na == 0)
+		lp_buf_add(re, "(*FAIL)", 7);
+	lp_buf_addc(re, ')');
+}
+
+static pcre2_code *
+compile_alt(struct build *b, const struct lp_buf *re, uint32_t opts, const char *what)
+{
+	int err;
+	PCRE2_SIZE eoff;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re->p, re->len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | opts,
+	                              &err, &eoff, NULL);
+
 	if (!c) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
 		lp_warn("refs: the %s alternation does not compile: %s at offset %zu", what, (char *)msg, (size_t)eoff);
 		b->errs++;
-	} else {
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+		return NULL;
 	}
+	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	return c;
+}
+
+/* With a gate, the alternation cut down for each symbol a match may start
+ * with: only the alternatives that may start with it, in their order, so
+ * the match at a position is the same and far fewer are tried.  Symbols
+ * with the same alternatives share one regex. */
+static void
+cut(struct build *b, const char *what, struct refs_alt *out)
+{
+	unsigned nsym = lp_refs_gate_nsym(out->gate), x, y;
+	char *keep = lp_xmalloc(nsym * (b->na + 1));
+	struct alt *sel = lp_xmalloc((b->na + 1) * sizeof *sel);
+	size_t i, m;
+
+	out->subof = lp_xmalloc(nsym * sizeof *out->subof);
+	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
+	out->nsub = 0;
+	for (x = 0; x < nsym; x++) {
+		char *kx = keep + (size_t)x * (b->na + 1);
+		size_t nk = 0;
+		for (i = 0; i < b->na; i++)
+			nk += (kx[i] = (char)lp_refs_gate_may_start(out->gate, i, x));
+		kx[b->na] = 0;
+		out->subof[x] = (uint16_t)nsym; /* none */
+		if (!nk)
+			continue;
+		for (y = 0; y < x; y++)
+			if (out->subof[y] < nsym && !memcmp(keep + (size_t)y * (b->na + 1), kx, b->na)) {
+				out->subof[x] = out->subof[y];
+				break;
+			}
+		if (y < x)
+			continue;
+		{
+			struct lp_buf re = { 0 };
+			for (i = m = 0; i < b->na; i++)
+				if (kx[i])
+					sel[m++] = b->a[i];
+			emit_all(sel, m, &re);
+			out->subof[x] = (uint16_t)out->nsub;
+			out->sub[out->nsub++] = compile_alt(b, &re, PCRE2_ANCHORED, what);
+			lp_buf_free(&re);
+		}
+	}
+	for (x = 0; x < nsym; x++)
+		if (out->subof[x] == nsym)
+			out->subof[x] = (uint16_t)out->nsub;
+	free(sel);
+	free(keep);
+}
+
+/* The alternation of the alternatives gathered in b, into *out, with its
+ * gate (refs_gate.c) when the alternatives allow one. */
+static void
+assemble(struct build *b, struct refs_chars *k, const char *what, struct refs_alt *out)
+{
+	struct lp_buf re = { 0 };
+	const char **srcs;
+	size_t i;
+
+	if (b->na) /* qsort(NULL, 0) is undefined */
+		qsort(b->a, b->na, sizeof *b->a, cmpalt);
+	emit_all(b->a, b->na, &re);
+	out->src = lp_xstrndup(re.p, re.len);
+	out->re = compile_alt(b, &re, 0, what);
 	lp_buf_free(&re);
+	srcs = lp_xmalloc((b->na + 1) * sizeof *srcs);
+	for (i = 0; i < b->na; i++)
+		srcs[i] = b->a[i].re;
+	out->gate = out->re ? lp_refs_gate_new(k, srcs, b->na) : NULL;
+	free(srcs);
+	if (out->gate)
+		cut(b, what, out);
 	for (i = 0; i < b->na; i++)
 		free(b->a[i].re);
 	free(b->a);
 	b->a = NULL;
 	b->na = 0;
-	return c;
+}
+
+static void
+alt_free(struct refs_alt *a)
+{
+	size_t i;
+
+	pcre2_code_free(a->re);
+	for (i = 0; i < a->nsub; i++)
+		pcre2_code_free(a->sub[i]);
+	free(a->sub);
+	free(a->subof);
+	lp_refs_gate_free(a->gate);
+	free(a->src);
+	memset(a, 0, sizeof *a);
 }
 
 static size_t
@@ -565,15 +655,16 @@ lp_refs_vocab_load(struct refs_vocab *v, const struct lp_rules *rs)
 
 	memset(v, 0, sizeof *v);
 	memset(&b, 0, sizeof b);
+	v->chars = lp_refs_chars_new();
 	load_macros(&b, rs);
 	load_lexicon(v, &b, rs);
-	v->lexre = assemble(&b, "lexicon");
+	assemble(&b, v->chars, "lexicon", &v->lex);
 	load_acts(v, &b, rs, 0);
-	v->actre = assemble(&b, "act");
+	assemble(&b, v->chars, "act", &v->act);
 	if (!b.errs) {
 		/* the same names again (errors were said once already) */
 		load_acts(v, &b, rs, 1);
-		v->titlere = assemble(&b, "title");
+		assemble(&b, v->chars, "title", &v->title);
 	}
 	free(b.m);
 	v->md = pcre2_match_data_create(4, NULL);
@@ -586,9 +677,10 @@ lp_refs_vocab_free(struct refs_vocab *v)
 {
 	size_t i;
 
-	pcre2_code_free(v->lexre);
-	pcre2_code_free(v->actre);
-	pcre2_code_free(v->titlere);
+	alt_free(&v->lex);
+	alt_free(&v->act);
+	alt_free(&v->title);
+	lp_refs_chars_free(v->chars);
 	for (i = 0; i < v->nacts; i++)
 		free(v->acts[i]);
 	free(v->acts);
@@ -601,24 +693,77 @@ lp_refs_vocab_free(struct refs_vocab *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* Run re over s; call back with (start, end, mark) for each match. */
+/* One anchored match at p, with lp_rx_match's fallback and message (the
+ * line named is that of from, where an unanchored search would have
+ * started). */
+static int
+match_at(struct refs_vocab *v, const pcre2_code *re, const char *s, size_t n, size_t p, size_t from,
+         const char *doc, const char *what)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, n, p, PCRE2_NO_UTF_CHECK, v->md, v->mc);
+	long line;
+
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(re, (PCRE2_SPTR)s, n, p, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, v->md, v->mc);
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		if ((line = lp_tagging_line(s, from)) > 0)
+			lp_note("%s:%ld: rule %s: %s; the rest of this paragraph is skipped for this rule",
+			        doc, line, what, (char *)msg);
+		else
+			lp_note("%s: rule %s: %s; the rest of this paragraph is skipped for this rule",
+			        doc, what, (char *)msg);
+	}
+	return rc;
+}
+
+/* Run the alternation over s; call back with (start, end, mark) for each
+ * match, leftmost first, a match's end being where the next may start. */
 static size_t
-scan(struct refs_vocab *v, const pcre2_code *re, const char *s, size_t n, const char *doc,
+scan(struct refs_vocab *v, struct refs_alt *a, const char *s, size_t n, const char *doc,
      const char *what, size_t (*cb)(void *, size_t, size_t, long), void *ctx)
 {
-	size_t from = 0, count = 0;
+	size_t from = 0, p = 0, count = 0;
+	unsigned sym;
 
-	if (!re)
+	if (!a->re)
 		return 0;
-	while (from < n && lp_rx_match(re, s, n, from, v->md, v->mc, doc, what) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(v->md);
-		PCRE2_SPTR mark = pcre2_get_mark(v->md);
+	if (!a->gate || v->ungated) {
+		while (from < n && lp_rx_match(a->re, s, n, from, v->md, v->mc, doc, what) > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(v->md);
+			PCRE2_SPTR mark = pcre2_get_mark(v->md);
 
-		if (ov[1] <= ov[0]) {
-			from = ov[0] + 1;
+			if (ov[1] <= ov[0]) {
+				from = ov[0] + 1;
+				continue;
+			}
+			from = ov[1];
+			if (mark)
+				count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
+		}
+		return count;
+	}
+	lp_refs_gate_subject(a->gate, s, n);
+	while ((p = lp_refs_gate_next(a->gate, s, n, p, &sym)) < n) {
+		uint16_t k = a->subof[sym];
+		int rc = k < a->nsub && a->sub[k] ? match_at(v, a->sub[k], s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
+		PCRE2_SIZE *ov;
+		PCRE2_SPTR mark;
+
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			p++;
 			continue;
 		}
-		from = ov[1];
+		if (rc < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(v->md);
+		mark = pcre2_get_mark(v->md);
+		if (ov[1] <= ov[0]) {
+			from = p = ov[0] + 1;
+			continue;
+		}
+		from = p = ov[1];
 		if (mark)
 			count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
 	}
@@ -655,7 +800,7 @@ lp_refs_lex(struct refs_vocab *v, const char *s, size_t n, const char *doc,
 {
 	struct lexctx c = { v, out, cap, 0 };
 
-	scan(v, v->lexre, s, n, doc, "refs lexicon", lex_cb, &c);
+	scan(v, &v->lex, s, n, doc, "refs lexicon", lex_cb, &c);
 	return c.n;
 }
 
@@ -699,7 +844,7 @@ lp_refs_acts(struct refs_vocab *v, int title, const char *s, size_t n, const cha
 	struct actctx c = { v, out, cap, 0, title };
 	size_t i;
 
-	scan(v, title ? v->titlere : v->actre, s, n, doc, "refs acts", act_cb, &c);
+	scan(v, title ? &v->title : &v->act, s, n, doc, "refs acts", act_cb, &c);
 	for (i = 0; i < c.n; i++) {
 		struct refs_mention *m = &(*out)[i];
 		while (m->e > m->s && (s[m->e - 1] == ' ' || s[m->e - 1] == '\t'))

@@ -1,0 +1,1141 @@
+/*
+ * refs_gate.c - where in a paragraph a refs alternation can match, found
+ * in C, so that PCRE2 runs only there (refs_vocab.c).
+ *
+ * Every alternation of refs_vocab.c is (?<!\p{L})(?:A1|A2|...) with each
+ * Ai followed by (?!\p{L}).  From the sources of the Ai this file works out
+ * the pairs of characters a match can start with (the second of a one-
+ * character match is whatever may follow it: no letter, or the end).  The
+ * paragraph is walked once; a position is a candidate when the character
+ * before it is no letter and its first two characters form such a pair.
+ * The caller runs the alternation, compiled anchored, at candidates only:
+ * a match can start nowhere else, so the matches are those of a scan that
+ * tries every position -- same spans, same order, same marks.
+ *
+ * Characters are compared as symbols: each character the alternatives
+ * name, folded as PCRE2 (caseless, UCP) relates it to others, is one;
+ * every other character is a letter, a space, a digit or other, as PCRE2
+ * classifies it.  What soundness rests on, both checked against PCRE2 by
+ * tests/unit/refs_gate_test.c: the fold of the characters below U+0800
+ * joins every pair PCRE2 matches caselessly; a character from U+0800 on
+ * that PCRE2 relates to one below it (Kelvin sign, long s's kin, Cyrillic
+ * rounded ve...) is "wild": a candidate wherever it stands.  Supplementary
+ * characters are wild too, and never count as the letter before.
+ *
+ * Anything the analysis does not know (backreferences, \K, \R, (*SKIP),
+ * (*COMMIT), (?x), a quantifier it cannot read, an alternative that can
+ * match the empty string) turns the gate off for the whole alternation:
+ * every position is tried, as before.  An alternative that may start with
+ * any letter ("\p{L}+\s+процестік") would make every word a candidate; it
+ * counts only in a paragraph that holds its required literal (found by a
+ * caseless PCRE2 search, so the test is PCRE2's own), and turns the gate
+ * off when it has none.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "refs.h"
+
+#define LO 0x800      /* characters with a precomputed fold: one or two bytes */
+#define NSYM 256
+#define NHI 32        /* named characters from U+0800 (quotes, dashes, №) */
+#define LIT_MAX 48    /* code points of a required literal */
+#define LIT_MIN 3
+#define DEPTH_MAX 64
+
+/* Symbols: what a text character is, for the pair tables. */
+enum {
+	S_END,     /* past the subject's end (second place only) */
+	S_WILD,    /* may be anything: always a candidate */
+	S_LETTER, S_SPACE, S_DIGIT, S_OTHER, /* characters the patterns do not name */
+	S_OVER,    /* named characters past the table's room */
+	/* sets, in the analysis only, expanded when the tables are built */
+	V_LETTERS, V_SPACES, V_DIGITS, V_NONLETTERS, V_ANY,
+	S_NAMED    /* the first named character */
+};
+
+/* Character classes as PCRE2 sees them. */
+enum { C_LETTER = 1, C_SPACE = 2, C_DIGIT = 4, C_WILD = 8, C_KNOWN = 16 };
+
+struct refs_chars {
+	uint16_t fold[LO];
+	uint8_t cls[LO];
+	uint8_t *hi;          /* U+0800..U+FFFF, C_* | C_KNOWN once met */
+	pcre2_code *letter, *space, *digit, *low;
+	pcre2_match_data *md;
+};
+
+struct set {
+	uint64_t w[NSYM / 64];
+};
+
+struct refs_gate {
+	struct refs_chars *k;
+	uint8_t lo[LO];                    /* the symbol of each character below U+0800 */
+	uint32_t hicp[NHI];
+	uint8_t hisym[NHI];
+	int nhi;
+	struct set full[NSYM], narrow[NSYM]; /* row: first symbol; bits: second */
+	const struct set *m;               /* full or narrow, for this subject */
+	struct set *first;                 /* per alternative: the symbols it may start with */
+	size_t nalt;
+	unsigned nsym;
+	pcre2_code *lit;                   /* wide alternatives' literals, or NULL */
+	pcre2_match_data *md;
+	size_t tried;                      /* candidates handed out (tests) */
+};
+
+/* ---- characters ---- */
+
+static pcre2_code *
+compile1(const char *re, uint32_t opts)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	                              PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | opts, &err, &off, NULL);
+
+	if (!c)
+		lp_die("refs gate: cannot compile %s", re);
+	return c;
+}
+
+static int
+is(struct refs_chars *k, const pcre2_code *re, uint32_t cp)
+{
+	char u[4];
+	int l = lp_u8enc(cp, u);
+
+	return pcre2_match(re, (PCRE2_SPTR)u, (size_t)l, 0, PCRE2_NO_UTF_CHECK, k->md, NULL) > 0;
+}
+
+static uint8_t
+classify(struct refs_chars *k, uint32_t cp)
+{
+	return (uint8_t)((is(k, k->letter, cp) ? C_LETTER : 0) | (is(k, k->space, cp) ? C_SPACE : 0) |
+	                 (is(k, k->digit, cp) ? C_DIGIT : 0));
+}
+
+static uint16_t
+root(uint16_t *up, uint16_t x)
+{
+	while (up[x] != x)
+		x = up[x] = up[up[x]];
+	return x;
+}
+
+static void
+join(uint16_t *up, uint32_t a, uint32_t b)
+{
+	uint16_t ra, rb;
+
+	if (a >= LO || b >= LO)
+		return;
+	ra = root(up, (uint16_t)a);
+	rb = root(up, (uint16_t)b);
+	if (ra < rb)
+		up[rb] = ra;
+	else
+		up[ra] = rb;
+}
+
+struct refs_chars *
+lp_refs_chars_new(void)
+{
+	struct refs_chars *k = lp_xmalloc(sizeof *k);
+	uint16_t up[LO];
+	uint32_t c;
+
+	memset(k, 0, sizeof *k);
+	k->letter = compile1("\\p{L}", 0);
+	k->space = compile1("\\s", 0);
+	k->digit = compile1("\\d", 0);
+	k->low = compile1("[\\x{0}-\\x{7ff}]", PCRE2_CASELESS);
+	k->md = pcre2_match_data_create(1, NULL);
+	if (!k->md)
+		lp_die("out of memory");
+	/* case partners by Unicode's simple mappings; the test holds the
+	 * result against PCRE2's caseless matching, pair by pair */
+	for (c = 0; c < LO; c++)
+		up[c] = (uint16_t)c;
+	for (c = 0; c < LO; c++) {
+		join(up, c, (uint32_t)utf8proc_tolower((utf8proc_int32_t)c));
+		join(up, c, (uint32_t)utf8proc_toupper((utf8proc_int32_t)c));
+		join(up, c, (uint32_t)utf8proc_totitle((utf8proc_int32_t)c));
+	}
+	for (c = 0; c < LO; c++) {
+		k->fold[c] = root(up, (uint16_t)c);
+		k->cls[c] = classify(k, c);
+	}
+	return k;
+}
+
+void
+lp_refs_chars_free(struct refs_chars *k)
+{
+	if (!k)
+		return;
+	pcre2_code_free(k->letter);
+	pcre2_code_free(k->space);
+	pcre2_code_free(k->digit);
+	pcre2_code_free(k->low);
+	pcre2_match_data_free(k->md);
+	free(k->hi);
+	free(k);
+}
+
+uint32_t
+lp_refs_chars_fold(const struct refs_chars *k, uint32_t cp)
+{
+	return cp < LO ? k->fold[cp] : cp;
+}
+
+/* C_* of a character from U+0800 to U+FFFF, asked of PCRE2 once. */
+static uint8_t
+hi_class(struct refs_chars *k, uint32_t cp)
+{
+	uint8_t c;
+
+	if (!k->hi) {
+		k->hi = lp_xmalloc(0x10000);
+		memset(k->hi, 0, 0x10000);
+	}
+	if ((c = k->hi[cp]))
+		return c;
+	c = C_KNOWN | classify(k, cp) | (is(k, k->low, cp) ? C_WILD : 0);
+	k->hi[cp] = c;
+	return c;
+}
+
+/* ---- symbol sets ---- */
+
+static void
+set_add(struct set *s, unsigned x)
+{
+	s->w[x / 64] |= (uint64_t)1 << (x % 64);
+}
+
+static int
+set_has(const struct set *s, unsigned x)
+{
+	return (int)((s->w[x / 64] >> (x % 64)) & 1);
+}
+
+static void
+set_or(struct set *a, const struct set *b)
+{
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		a->w[i] |= b->w[i];
+}
+
+static int
+set_empty(const struct set *s)
+{
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		if (s->w[i])
+			return 0;
+	return 1;
+}
+
+static struct set
+set1(unsigned x)
+{
+	struct set s;
+
+	memset(&s, 0, sizeof s);
+	set_add(&s, x);
+	return s;
+}
+
+/* ---- the analysis ----
+ * What the strings a piece of regex matches can start with: whether it
+ * matches the empty string, the first characters of its non-empty
+ * matches, the characters of its one-character matches, and the first
+ * two characters of the longer ones, as a union of rectangles A x B. */
+
+struct rect {
+	struct set a, b;
+};
+
+struct sum {
+	int nullable;
+	struct set first, single;
+	struct rect *r;
+	size_t nr, cap;
+};
+
+struct build {
+	struct refs_chars *k;
+	uint8_t named[LO];        /* symbol of a fold class the patterns name, 0 none */
+	uint32_t hicp[NHI];
+	uint8_t hisym[NHI];
+	int nhi;
+	unsigned nsym;
+	struct rect *r, *rn;      /* all alternatives; the narrow ones */
+	size_t nr, rcap, nrn, rncap;
+	struct lp_buf lits;       /* "(?:lit|lit)" of the wide alternatives */
+	int nlits, nolit;         /* literals; a wide alternative without one */
+	struct set *first;        /* per alternative */
+	size_t nalt;
+};
+
+struct parse {
+	const unsigned char *p;
+	struct build *b;
+	int fail, depth, topalt;
+	uint32_t run[LIT_MAX], best[LIT_MAX];
+	int nrun, nbest;
+};
+
+static void
+sum_init(struct sum *s, int nullable)
+{
+	memset(s, 0, sizeof *s);
+	s->nullable = nullable;
+}
+
+static void
+sum_free(struct sum *s)
+{
+	free(s->r);
+	s->r = NULL;
+	s->nr = s->cap = 0;
+}
+
+static void
+add_rect(struct rect **r, size_t *nr, size_t *cap, const struct set *a, const struct set *b)
+{
+	size_t i;
+
+	if (set_empty(a) || set_empty(b))
+		return;
+	for (i = 0; i < *nr; i++) /* same first set: widen the second */
+		if (!memcmp(&(*r)[i].a, a, sizeof *a)) {
+			set_or(&(*r)[i].b, b);
+			return;
+		}
+	if (*nr == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		*r = lp_xrealloc(*r, *cap * sizeof **r);
+	}
+	(*r)[*nr].a = *a;
+	(*r)[*nr].b = *b;
+	(*nr)++;
+}
+
+static void
+sum_rects(struct sum *s, const struct sum *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nr; i++)
+		add_rect(&s->r, &s->nr, &s->cap, &t->r[i].a, &t->r[i].b);
+}
+
+/* s = s t */
+static void
+concat(struct sum *s, const struct sum *t)
+{
+	struct set single;
+
+	add_rect(&s->r, &s->nr, &s->cap, &s->single, &t->first);
+	if (s->nullable)
+		sum_rects(s, t);
+	memset(&single, 0, sizeof single);
+	if (t->nullable)
+		single = s->single;
+	if (s->nullable) {
+		set_or(&single, &t->single);
+		set_or(&s->first, &t->first);
+	}
+	s->single = single;
+	s->nullable = s->nullable && t->nullable;
+}
+
+/* s = s | t */
+static void
+either(struct sum *s, const struct sum *t)
+{
+	s->nullable |= t->nullable;
+	set_or(&s->first, &t->first);
+	set_or(&s->single, &t->single);
+	sum_rects(s, t);
+}
+
+/* one character of the set x */
+static void
+sum_char(struct sum *s, const struct set *x)
+{
+	sum_init(s, 0);
+	s->first = *x;
+	s->single = *x;
+}
+
+/* The symbol of a character a pattern names; V_ANY for one the gate does
+ * not tell apart from its case partners (a cased character from U+0800 on,
+ * a letter there) or has no room for. */
+static unsigned
+named(struct build *b, uint32_t cp)
+{
+	int i;
+
+	if (cp < LO) {
+		uint16_t f = b->k->fold[cp];
+		if (!b->named[f])
+			b->named[f] = (uint8_t)(b->nsym < NSYM ? b->nsym++ : S_OVER);
+		return b->named[f];
+	}
+	if (cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff) || (hi_class(b->k, cp) & (C_WILD | C_LETTER)) ||
+	    utf8proc_tolower((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp ||
+	    utf8proc_toupper((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp ||
+	    utf8proc_totitle((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp)
+		return V_ANY;
+	for (i = 0; i < b->nhi; i++)
+		if (b->hicp[i] == cp)
+			return b->hisym[i];
+	if (b->nhi == NHI || b->nsym == NSYM)
+		return V_ANY;
+	b->hicp[b->nhi] = cp;
+	b->hisym[b->nhi] = (uint8_t)b->nsym++;
+	return b->hisym[b->nhi++];
+}
+
+static void parse_alt(struct parse *ps, struct sum *out, int top);
+
+/* the run of literal characters at the top level, for a wide alternative */
+static void
+run_end(struct parse *ps)
+{
+	if (ps->nrun > ps->nbest) {
+		memcpy(ps->best, ps->run, (size_t)ps->nrun * sizeof *ps->run);
+		ps->nbest = ps->nrun;
+	}
+	ps->nrun = 0;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* \x{hhh} or \xhh after the x; the code point, or -1 */
+static long
+hex_escape(struct parse *ps)
+{
+	long v = 0;
+	int d, nd = 0;
+
+	if (*ps->p == '{') {
+		ps->p++;
+		while ((d = hexval(*ps->p)) >= 0 && nd < 8) {
+			v = v * 16 + d;
+			ps->p++;
+			nd++;
+		}
+		if (*ps->p != '}' || !nd)
+			return -1;
+		ps->p++;
+		return v;
+	}
+	while (nd < 2 && (d = hexval(*ps->p)) >= 0) {
+		v = v * 16 + d;
+		ps->p++;
+		nd++;
+	}
+	return v;
+}
+
+/* The character or set of an escape (ps->p past the backslash) into *x:
+ * 1 for one character (*cp), 2 for a set, 0 for an assertion that
+ * matches the empty string; ps->fail for what the gate does not know. */
+static int
+escape(struct parse *ps, struct set *x, uint32_t *cp, int inclass)
+{
+	unsigned char c = *ps->p;
+
+	if (!c) {
+		ps->fail = 1;
+		return 0;
+	}
+	if (c >= 0x80 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+		int l;
+		*cp = lp_u8dec((const char *)ps->p, 4, &l);
+		ps->p += l;
+		return 1;
+	}
+	ps->p++;
+	switch (c) {
+	case 't': *cp = '\t'; return 1;
+	case 'n': *cp = '\n'; return 1;
+	case 'r': *cp = '\r'; return 1;
+	case 'f': *cp = '\f'; return 1;
+	case 'e': *cp = 0x1b; return 1;
+	case 'a': *cp = 7; return 1;
+	case 'x': {
+		long v = hex_escape(ps);
+		if (v < 0 || v > 0x10ffff) {
+			ps->fail = 1;
+			return 0;
+		}
+		*cp = (uint32_t)v;
+		return 1;
+	}
+	case 's': *x = set1(V_SPACES); return 2;
+	case 'd': *x = set1(V_DIGITS); return 2;
+	case 'w': case 'W': case 'S': case 'D': case 'h': case 'H': case 'v': case 'V': case 'N':
+		*x = set1(V_ANY);
+		return 2;
+	case 'p': case 'P':
+		if (c == 'p' && !strncmp((const char *)ps->p, "{L}", 3)) {
+			ps->p += 3;
+			*x = set1(V_LETTERS);
+			return 2;
+		}
+		if (*ps->p == '{') {
+			const char *e = strchr((const char *)ps->p, '}');
+			if (!e) {
+				ps->fail = 1;
+				return 0;
+			}
+			ps->p = (const unsigned char *)e + 1;
+		} else if (*ps->p) {
+			ps->p++;
+		}
+		*x = set1(V_ANY);
+		return 2;
+	case 'b': case 'B': case 'A': case 'z': case 'Z':
+		if (!inclass)
+			return 0;
+		if (c == 'b') { /* backspace in a class */
+			*cp = 8;
+			return 1;
+		}
+		break;
+	}
+	ps->fail = 1; /* \K \G \Q \R \X \C, back references, and the rest */
+	return 0;
+}
+
+/* [...] into *x: exact for lists of characters, \s, \d and \p{L};
+ * V_ANY for negated classes, ranges and the rest. */
+static void
+parse_class(struct parse *ps, struct set *x)
+{
+	int any = 0, first = 1;
+
+	memset(x, 0, sizeof *x);
+	ps->p++;
+	if (*ps->p == '^') {
+		any = 1;
+		ps->p++;
+	}
+	for (;; first = 0) {
+		uint32_t cp;
+		struct set e;
+		int l;
+
+		if (!*ps->p) {
+			ps->fail = 1;
+			return;
+		}
+		if (*ps->p == ']' && !first)
+			break;
+		if (*ps->p == '[') { /* [:alpha:] and friends */
+			any = 1;
+			if (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '=') {
+				const char *e2 = strstr((const char *)ps->p + 2, ":]");
+				if (!e2) {
+					ps->fail = 1;
+					return;
+				}
+				ps->p = (const unsigned char *)e2 + 2;
+			} else {
+				ps->p++;
+			}
+			continue;
+		}
+		if (*ps->p == '-' && !first && ps->p[1] != ']') {
+			any = 1; /* a range */
+			ps->p++;
+			continue;
+		}
+		if (*ps->p == '\\') {
+			ps->p++;
+			l = escape(ps, &e, &cp, 1);
+			if (ps->fail)
+				return;
+			if (l == 2)
+				set_or(x, &e);
+			else if (l == 1)
+				set_add(x, named(ps->b, cp));
+			continue;
+		}
+		cp = lp_u8dec((const char *)ps->p, 4, &l);
+		ps->p += l;
+		set_add(x, named(ps->b, cp));
+	}
+	ps->p++;
+	if (any)
+		*x = set1(V_ANY);
+}
+
+/* A quantifier after an atom, applied to s; top: whether it breaks a
+ * literal run (any quantifier does). */
+static int
+quantifier(struct parse *ps, struct sum *s)
+{
+	unsigned long lo = 0, hi = 0;
+	int inf = 0;
+	unsigned char c = *ps->p;
+
+	if (c == '?') {
+		lo = 0, hi = 1;
+	} else if (c == '*') {
+		lo = 0, inf = 1;
+	} else if (c == '+') {
+		lo = 1, inf = 1;
+	} else if (c == '{') {
+		const unsigned char *q = ps->p + 1;
+		char *e;
+		if (*q < '0' || *q > '9') {
+			ps->fail = 1; /* a literal brace, or {,n}: not ours */
+			return 0;
+		}
+		lo = strtoul((const char *)q, &e, 10);
+		q = (const unsigned char *)e;
+		if (*q == ',') {
+			q++;
+			if (*q == '}')
+				inf = 1;
+			else if (*q >= '0' && *q <= '9') {
+				hi = strtoul((const char *)q, &e, 10);
+				q = (const unsigned char *)e;
+			} else {
+				ps->fail = 1;
+				return 0;
+			}
+		} else {
+			hi = lo;
+		}
+		if (*q != '}') {
+			ps->fail = 1;
+			return 0;
+		}
+		ps->p = q; /* on the brace; stepped past below */
+	} else {
+		return 0;
+	}
+	ps->p++;
+	if (*ps->p == '?' || *ps->p == '+') /* lazy, possessive: the same strings */
+		ps->p++;
+	if (!inf && hi == 0) { /* x{0}: nothing */
+		sum_free(s);
+		sum_init(s, 1);
+		return 1;
+	}
+	if (inf || hi >= 2) /* two in a row */
+		add_rect(&s->r, &s->nr, &s->cap, &s->single, &s->first);
+	if (lo == 0)
+		s->nullable = 1;
+	return 1;
+}
+
+/* (...) of any kind; ps->p on the parenthesis */
+static void
+parse_group(struct parse *ps, struct sum *s)
+{
+	const unsigned char *q = ps->p + 1;
+	int look = 0;
+
+	sum_init(s, 1);
+	if (*q == '*') {
+		/* verbs: the mark and the ones that only steer backtracking at
+		 * one start are harmless; (*SKIP), (*COMMIT), (*ACCEPT) and the
+		 * start-of-pattern settings change where matching goes on */
+		const char *e = strchr((const char *)q, ')');
+		if (!e) {
+			ps->fail = 1;
+			return;
+		}
+		if (!strncmp((const char *)q, "*MARK:", 6) || !strncmp((const char *)q, "*:", 2) ||
+		    !strncmp((const char *)q, "*PRUNE", 6) || !strncmp((const char *)q, "*THEN", 5)) {
+			ps->p = (const unsigned char *)e + 1;
+			return;
+		}
+		if (!strncmp((const char *)q, "*FAIL)", 6) || !strncmp((const char *)q, "*F)", 3)) {
+			s->nullable = 0; /* matches nothing */
+			ps->p = (const unsigned char *)e + 1;
+			return;
+		}
+		ps->fail = 1;
+		return;
+	}
+	if (*q == '?') {
+		q++;
+		if (*q == ':' || *q == '>' || *q == '|') {
+			q++;
+		} else if (*q == '=' || *q == '!') {
+			look = 1;
+			q++;
+		} else if (*q == '<' && (q[1] == '=' || q[1] == '!')) {
+			look = 1;
+			q += 2;
+		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q[1] == '<')) {
+			const char *e = strchr((const char *)q, *q == '\'' ? '\'' : '>');
+			if (*q == '\'')
+				e = strchr((const char *)q + 1, '\'');
+			if (!e) {
+				ps->fail = 1;
+				return;
+			}
+			q = (const unsigned char *)e + 1;
+		} else if (*q == '#') {
+			const char *e = strchr((const char *)q, ')');
+			if (!e) {
+				ps->fail = 1;
+				return;
+			}
+			ps->p = (const unsigned char *)e + 1;
+			return;
+		} else {
+			/* options: (?i) (?-i:...); (?x) changes how the rest reads */
+			const unsigned char *o = q;
+			while (*o && strchr("imnsJU^-", *o))
+				o++;
+			if (o == q && *o != ')' && *o != ':') {
+				ps->fail = 1; /* (?R) (?1) (?&n) (?(...) (?C) ... */
+				return;
+			}
+			if (*o == ')') {
+				ps->p = o + 1;
+				return;
+			}
+			if (*o != ':') {
+				ps->fail = 1;
+				return;
+			}
+			q = o + 1;
+		}
+	}
+	ps->p = q;
+	if (++ps->depth > DEPTH_MAX) {
+		ps->fail = 1;
+		return;
+	}
+	parse_alt(ps, s, 0);
+	ps->depth--;
+	if (ps->fail)
+		return;
+	if (*ps->p != ')') {
+		ps->fail = 1;
+		return;
+	}
+	ps->p++;
+	if (look) { /* an assertion: the empty string, as far as the gate sees */
+		sum_free(s);
+		sum_init(s, 1);
+	}
+}
+
+static void
+parse_seq(struct parse *ps, struct sum *out, int top)
+{
+	sum_init(out, 1);
+	if (top)
+		run_end(ps);
+	while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->fail) {
+		struct sum a;
+		struct set x;
+		uint32_t cp = 0;
+		int lit = 0, l;
+
+		switch (*ps->p) {
+		case '(':
+			parse_group(ps, &a);
+			break;
+		case '[':
+			parse_class(ps, &x);
+			sum_char(&a, &x);
+			break;
+		case '\\':
+			ps->p++;
+			l = escape(ps, &x, &cp, 0);
+			if (l == 1) {
+				x = set1(named(ps->b, cp));
+				lit = 1;
+			}
+			if (l)
+				sum_char(&a, &x);
+			else
+				sum_init(&a, 1);
+			break;
+		case '.':
+			ps->p++;
+			x = set1(V_ANY);
+			sum_char(&a, &x);
+			break;
+		case '^': case '$':
+			ps->p++;
+			sum_init(&a, 1);
+			break;
+		case '*': case '+': case '?': case '{':
+			ps->fail = 1;
+			sum_init(&a, 1);
+			break;
+		default:
+			cp = lp_u8dec((const char *)ps->p, 4, &l);
+			ps->p += l;
+			x = set1(named(ps->b, cp));
+			sum_char(&a, &x);
+			lit = 1;
+			break;
+		}
+		if (!ps->fail && quantifier(ps, &a))
+			lit = 0;
+		if (top) {
+			if (lit && ps->nrun < LIT_MAX)
+				ps->run[ps->nrun++] = cp;
+			else
+				run_end(ps);
+		}
+		concat(out, &a);
+		sum_free(&a);
+	}
+	if (top)
+		run_end(ps);
+}
+
+static void
+parse_alt(struct parse *ps, struct sum *out, int top)
+{
+	parse_seq(ps, out, top);
+	while (*ps->p == '|' && !ps->fail) {
+		struct sum t;
+		ps->p++;
+		if (top)
+			ps->topalt = 1;
+		parse_seq(ps, &t, top);
+		either(out, &t);
+		sum_free(&t);
+	}
+}
+
+/* Add one alternative; 0 when the gate cannot be had. */
+static int
+add_alt(struct build *b, const char *re)
+{
+	struct parse ps;
+	struct sum s;
+	struct set follow = set1(V_NONLETTERS), wide = set1(V_ANY);
+	size_t i;
+	int ok;
+
+	memset(&ps, 0, sizeof ps);
+	ps.p = (const unsigned char *)re;
+	ps.b = b;
+	parse_alt(&ps, &s, 1);
+	ok = !ps.fail && !*ps.p && !s.nullable;
+	if (ok) {
+		b->first = lp_xrealloc(b->first, (b->nalt + 1) * sizeof *b->first);
+		b->first[b->nalt++] = s.first;
+		add_rect(&s.r, &s.nr, &s.cap, &s.single, &follow);
+		set_add(&wide, V_LETTERS);
+		set_add(&wide, S_LETTER);
+		set_add(&wide, S_OTHER);
+		for (i = 0; i < NSYM / 64; i++)
+			if (s.first.w[i] & wide.w[i])
+				break;
+		for (size_t j = 0; j < s.nr; j++) {
+			add_rect(&b->r, &b->nr, &b->rcap, &s.r[j].a, &s.r[j].b);
+			if (i == NSYM / 64)
+				add_rect(&b->rn, &b->nrn, &b->rncap, &s.r[j].a, &s.r[j].b);
+		}
+		if (i < NSYM / 64) {
+			/* may start with any letter: needs its literal */
+			if (ps.topalt || ps.nbest < LIT_MIN) {
+				b->nolit = 1;
+			} else {
+				char hex[16];
+				int k;
+				lp_buf_add(&b->lits, b->nlits ? "|" : "(?:", b->nlits ? 1 : 3);
+				b->nlits++;
+				for (k = 0; k < ps.nbest; k++) {
+					int hl = snprintf(hex, sizeof hex, "\\x{%x}", (unsigned)ps.best[k]);
+					lp_buf_add(&b->lits, hex, (size_t)hl);
+				}
+			}
+		}
+	}
+	sum_free(&s);
+	return ok;
+}
+
+/* ---- tables ---- */
+
+/* what a symbol of the text may be: C_LETTER, C_SPACE, C_DIGIT, and 32
+ * for "may be no letter" */
+#define C_NONLETTER 32
+
+static void
+expand(const struct build *b, const uint8_t *may, const struct set *in, struct set *out)
+{
+	unsigned x;
+
+	memset(out, 0, sizeof *out);
+	for (x = 0; x < NSYM; x++) {
+		if (!set_has(in, x))
+			continue;
+		switch (x) {
+		case V_ANY:
+			for (unsigned y = 0; y < b->nsym; y++)
+				if (y < V_LETTERS || y >= S_NAMED)
+					set_add(out, y);
+			break;
+		case V_LETTERS: case V_SPACES: case V_DIGITS: case V_NONLETTERS: {
+			unsigned want = x == V_LETTERS ? C_LETTER : x == V_SPACES ? C_SPACE : x == V_DIGITS ? C_DIGIT : C_NONLETTER;
+			set_add(out, S_OVER);
+			set_add(out, x == V_LETTERS ? S_LETTER : x == V_SPACES ? S_SPACE : x == V_DIGITS ? S_DIGIT : S_OTHER);
+			if (x == V_NONLETTERS) {
+				set_add(out, S_END);
+				set_add(out, S_SPACE);
+				set_add(out, S_DIGIT);
+			}
+			for (unsigned y = S_NAMED; y < b->nsym; y++)
+				if (may[y] & want)
+					set_add(out, y);
+			break;
+		}
+		default:
+			set_add(out, x);
+		}
+	}
+}
+
+static void
+fill(const struct build *b, const uint8_t *may, const struct rect *r, size_t nr, struct set *m)
+{
+	size_t i;
+	unsigned x;
+
+	memset(m, 0, NSYM * sizeof *m);
+	for (i = 0; i < nr; i++) {
+		struct set a, bb;
+		expand(b, may, &r[i].a, &a);
+		expand(b, may, &r[i].b, &bb);
+		for (x = 0; x < NSYM; x++)
+			if (set_has(&a, x))
+				set_or(&m[x], &bb);
+	}
+	/* a wild character is a candidate, first or second */
+	for (x = 0; x < NSYM; x++) {
+		set_add(&m[x], S_WILD);
+		set_add(&m[S_WILD], x);
+	}
+}
+
+static uint8_t
+cls_sym(uint8_t c)
+{
+	return c & C_LETTER ? S_LETTER : c & C_SPACE ? S_SPACE : c & C_DIGIT ? S_DIGIT : S_OTHER;
+}
+
+struct refs_gate *
+lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
+{
+	struct build *b = lp_xmalloc(sizeof *b);
+	struct refs_gate *g = NULL;
+	uint8_t may[NSYM];
+	size_t i;
+	uint32_t c;
+	int ok = 1;
+
+	memset(b, 0, sizeof *b);
+	b->k = k;
+	b->nsym = S_NAMED;
+	for (i = 0; i < n && ok; i++)
+		ok = add_alt(b, alts[i]);
+	if (!ok || b->nolit)
+		goto out;
+	g = lp_xmalloc(sizeof *g);
+	memset(g, 0, sizeof *g);
+	g->k = k;
+	memset(may, 0, sizeof may);
+	for (c = 0; c < LO; c++) {
+		uint8_t x = b->named[k->fold[c]];
+		g->lo[c] = x ? x : cls_sym(k->cls[c]);
+		if (x)
+			may[x] |= (uint8_t)((k->cls[c] & (C_LETTER | C_SPACE | C_DIGIT)) |
+			                    (k->cls[c] & C_LETTER ? 0 : C_NONLETTER));
+	}
+	for (i = 0; i < (size_t)b->nhi; i++) {
+		uint8_t cl = hi_class(k, b->hicp[i]);
+		g->hicp[i] = b->hicp[i];
+		g->hisym[i] = b->hisym[i];
+		may[b->hisym[i]] |= (uint8_t)((cl & (C_LETTER | C_SPACE | C_DIGIT)) | (cl & C_LETTER ? 0 : C_NONLETTER));
+	}
+	g->nhi = b->nhi;
+	g->nsym = b->nsym;
+	g->nalt = b->nalt;
+	g->first = lp_xmalloc((b->nalt + 1) * sizeof *g->first);
+	for (i = 0; i < b->nalt; i++) {
+		expand(b, may, &b->first[i], &g->first[i]);
+		set_add(&g->first[i], S_WILD);
+	}
+	fill(b, may, b->r, b->nr, g->full);
+	g->m = g->full;
+	if (b->nlits) {
+		int err;
+		PCRE2_SIZE off;
+		lp_buf_addc(&b->lits, ')');
+		fill(b, may, b->rn, b->nrn, g->narrow);
+		g->lit = pcre2_compile((PCRE2_SPTR)b->lits.p, b->lits.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+		                       &err, &off, NULL);
+		if (!g->lit) {
+			free(g->first);
+			free(g);
+			g = NULL;
+			goto out;
+		}
+		pcre2_jit_compile(g->lit, PCRE2_JIT_COMPLETE);
+		g->md = pcre2_match_data_create(1, NULL);
+	}
+out:
+	free(b->first);
+	free(b->r);
+	free(b->rn);
+	lp_buf_free(&b->lits);
+	free(b);
+	return g;
+}
+
+void
+lp_refs_gate_free(struct refs_gate *g)
+{
+	if (!g)
+		return;
+	pcre2_code_free(g->lit);
+	free(g->first);
+	if (g->md)
+		pcre2_match_data_free(g->md);
+	free(g);
+}
+
+void
+lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n)
+{
+	g->m = g->full;
+	if (g->lit && pcre2_match(g->lit, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, g->md, NULL) == PCRE2_ERROR_NOMATCH)
+		g->m = g->narrow;
+}
+
+/* The symbol of the character at s[i] (i < n); *len its bytes, *letter
+ * whether PCRE2 takes it for a letter (0 when unsure: the safe side). */
+static inline unsigned
+sym_at(struct refs_gate *g, const unsigned char *s, size_t n, size_t i, int *len, int *letter)
+{
+	unsigned c0 = s[i];
+	uint32_t cp;
+	uint8_t cl;
+	int j;
+
+	if (c0 < 0x80) {
+		*len = 1;
+		*letter = g->k->cls[c0] & C_LETTER;
+		return g->lo[c0];
+	}
+	if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
+		cp = ((c0 & 0x1f) << 6) | (s[i + 1] & 0x3f);
+		*len = 2;
+		*letter = g->k->cls[cp] & C_LETTER;
+		return g->lo[cp];
+	}
+	*letter = 0;
+	if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
+		cp = ((c0 & 0x0f) << 12) | ((uint32_t)(s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
+		*len = 3;
+		cl = hi_class(g->k, cp);
+		if (cl & C_WILD)
+			return S_WILD;
+		*letter = cl & C_LETTER;
+		for (j = 0; j < g->nhi; j++)
+			if (g->hicp[j] == cp)
+				return g->hisym[j];
+		return cls_sym(cl);
+	}
+	*len = c0 >= 0xf0 && i + 3 < n ? 4 : 1;
+	return S_WILD;
+}
+
+unsigned
+lp_refs_gate_nsym(const struct refs_gate *g)
+{
+	return g->nsym;
+}
+
+int
+lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym)
+{
+	return alt < g->nalt && sym < NSYM && set_has(&g->first[alt], sym);
+}
+
+size_t
+lp_refs_gate_next(struct refs_gate *g, const char *str, size_t n, size_t from, unsigned *sym)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t p = from, q;
+	int len1, len2, let1, let2, before = 0;
+	unsigned s1, s2;
+
+	while (p < n && (s[p] & 0xc0) == 0x80)
+		p++;
+	if (p >= n)
+		return n;
+	if (p > 0) {
+		size_t b = p - 1;
+		while (b > 0 && (s[b] & 0xc0) == 0x80)
+			b--;
+		sym_at(g, s, n, b, &len1, &before);
+	}
+	s1 = sym_at(g, s, n, p, &len1, &let1);
+	for (;;) {
+		q = p + (size_t)len1;
+		if (q < n) {
+			s2 = sym_at(g, s, n, q, &len2, &let2);
+		} else {
+			s2 = S_END;
+			len2 = 0;
+			let2 = 0;
+		}
+		if (!before && set_has(&g->m[s1], s2)) {
+			g->tried++;
+			*sym = s1;
+			return p;
+		}
+		if (q >= n)
+			return n;
+		before = let1;
+		s1 = s2;
+		let1 = let2;
+		len1 = len2;
+		p = q;
+	}
+}
+
+size_t
+lp_refs_gate_tried(const struct refs_gate *g)
+{
+	return g ? g->tried : 0;
+}
