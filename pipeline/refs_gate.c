@@ -71,14 +71,26 @@ struct set {
 	uint64_t w[NSYM / 64];
 };
 
+#define HASH_BITS 16
+
+/* Which starts make a candidate: the first two characters' symbols, and
+ * for some pairs the third's. */
+struct table {
+	struct set acc[NSYM];  /* row: first symbol; bits: seconds that will do */
+	struct set nl[NSYM];   /* ...that will do when the third may be no letter */
+	struct set tri[NSYM];  /* ...that will do when the three are in hash */
+	uint64_t hash[(1u << HASH_BITS) / 64];
+};
+
 struct refs_gate {
 	struct refs_chars *k;
 	uint8_t lo[LO];                    /* the symbol of each character below U+0800 */
 	uint32_t hicp[NHI];
 	uint8_t hisym[NHI];
 	int nhi;
-	struct set full[NSYM], narrow[NSYM]; /* row: first symbol; bits: second */
-	const struct set *m;               /* full or narrow, for this subject */
+	struct table *full, *narrow;       /* all alternatives; those not led by any letter */
+	const struct table *t;             /* full or narrow, for this subject */
+	uint8_t maynl[NSYM];               /* a symbol that may stand for no letter */
 	struct set *first;                 /* per alternative: the symbols it may start with */
 	size_t nalt;
 	unsigned nsym;
@@ -255,19 +267,26 @@ set1(unsigned x)
 
 /* ---- the analysis ----
  * What the strings a piece of regex matches can start with: whether it
- * matches the empty string, the first characters of its non-empty
- * matches, the characters of its one-character matches, and the first
- * two characters of the longer ones, as a union of rectangles A x B. */
+ * matches the empty string; the first characters of its non-empty
+ * matches; its one-character and two-character matches; and the first two
+ * and first three characters of the longer ones -- each a union of
+ * products of symbol sets ("boxes"). */
 
-struct rect {
-	struct set a, b;
+struct box {
+	struct set s[3];
+};
+
+struct boxes {
+	struct box *b;
+	size_t n, cap;
 };
 
 struct sum {
 	int nullable;
 	struct set first, single;
-	struct rect *r;
-	size_t nr, cap;
+	struct boxes dbl;  /* two-character matches (two sets) */
+	struct boxes two;  /* first two characters of longer ones */
+	struct boxes three;/* first three characters of longer ones still */
 };
 
 struct build {
@@ -277,8 +296,7 @@ struct build {
 	uint8_t hisym[NHI];
 	int nhi;
 	unsigned nsym;
-	struct rect *r, *rn;      /* all alternatives; the narrow ones */
-	size_t nr, rcap, nrn, rncap;
+	struct boxes all, narrow; /* three-character starts: all alternatives; the narrow ones */
 	struct lp_buf lits;       /* "(?:lit|lit)" of the wide alternatives */
 	int nlits, nolit;         /* literals; a wide alternative without one */
 	struct set *first;        /* per alternative */
@@ -303,59 +321,87 @@ sum_init(struct sum *s, int nullable)
 static void
 sum_free(struct sum *s)
 {
-	free(s->r);
-	s->r = NULL;
-	s->nr = s->cap = 0;
+	free(s->dbl.b);
+	free(s->two.b);
+	free(s->three.b);
+	memset(s, 0, sizeof *s);
 }
 
+/* Add the box a x b (x c when w is 3); a box with an empty side adds nothing. */
 static void
-add_rect(struct rect **r, size_t *nr, size_t *cap, const struct set *a, const struct set *b)
+box_add(struct boxes *l, int w, const struct set *a, const struct set *b, const struct set *c)
 {
 	size_t i;
 
-	if (set_empty(a) || set_empty(b))
+	if (set_empty(a) || set_empty(b) || (w == 3 && set_empty(c)))
 		return;
-	for (i = 0; i < *nr; i++) /* same first set: widen the second */
-		if (!memcmp(&(*r)[i].a, a, sizeof *a)) {
-			set_or(&(*r)[i].b, b);
+	for (i = 0; i < l->n; i++) /* the same first sides: widen the last */
+		if (!memcmp(&l->b[i].s[0], a, sizeof *a) && (w == 2 || !memcmp(&l->b[i].s[1], b, sizeof *b))) {
+			set_or(&l->b[i].s[w - 1], w == 2 ? b : c);
 			return;
 		}
-	if (*nr == *cap) {
-		*cap = *cap ? *cap * 2 : 4;
-		*r = lp_xrealloc(*r, *cap * sizeof **r);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->b = lp_xrealloc(l->b, l->cap * sizeof *l->b);
 	}
-	(*r)[*nr].a = *a;
-	(*r)[*nr].b = *b;
-	(*nr)++;
+	memset(&l->b[l->n], 0, sizeof l->b[l->n]);
+	l->b[l->n].s[0] = *a;
+	l->b[l->n].s[1] = *b;
+	if (w == 3)
+		l->b[l->n].s[2] = *c;
+	l->n++;
 }
 
 static void
-sum_rects(struct sum *s, const struct sum *t)
+boxes_or(struct boxes *l, int w, const struct boxes *m)
 {
 	size_t i;
 
-	for (i = 0; i < t->nr; i++)
-		add_rect(&s->r, &s->nr, &s->cap, &t->r[i].a, &t->r[i].b);
+	for (i = 0; i < m->n; i++)
+		box_add(l, w, &m->b[i].s[0], &m->b[i].s[1], &m->b[i].s[2]);
+}
+
+/* r = x y (r is new) */
+static void
+concat2(struct sum *r, const struct sum *x, const struct sum *y)
+{
+	size_t i;
+
+	sum_init(r, x->nullable && y->nullable);
+	r->first = x->first;
+	if (x->nullable)
+		set_or(&r->first, &y->first);
+	if (y->nullable)
+		r->single = x->single;
+	if (x->nullable)
+		set_or(&r->single, &y->single);
+	if (y->nullable)
+		boxes_or(&r->dbl, 2, &x->dbl);
+	box_add(&r->dbl, 2, &x->single, &y->single, NULL);
+	if (x->nullable)
+		boxes_or(&r->dbl, 2, &y->dbl);
+	boxes_or(&r->two, 2, &x->two);
+	box_add(&r->two, 2, &x->single, &y->first, NULL);
+	if (x->nullable)
+		boxes_or(&r->two, 2, &y->two);
+	boxes_or(&r->three, 3, &x->three);
+	for (i = 0; i < x->dbl.n; i++)
+		box_add(&r->three, 3, &x->dbl.b[i].s[0], &x->dbl.b[i].s[1], &y->first);
+	for (i = 0; i < y->two.n; i++)
+		box_add(&r->three, 3, &x->single, &y->two.b[i].s[0], &y->two.b[i].s[1]);
+	if (x->nullable)
+		boxes_or(&r->three, 3, &y->three);
 }
 
 /* s = s t */
 static void
 concat(struct sum *s, const struct sum *t)
 {
-	struct set single;
+	struct sum r;
 
-	add_rect(&s->r, &s->nr, &s->cap, &s->single, &t->first);
-	if (s->nullable)
-		sum_rects(s, t);
-	memset(&single, 0, sizeof single);
-	if (t->nullable)
-		single = s->single;
-	if (s->nullable) {
-		set_or(&single, &t->single);
-		set_or(&s->first, &t->first);
-	}
-	s->single = single;
-	s->nullable = s->nullable && t->nullable;
+	concat2(&r, s, t);
+	sum_free(s);
+	*s = r;
 }
 
 /* s = s | t */
@@ -365,7 +411,23 @@ either(struct sum *s, const struct sum *t)
 	s->nullable |= t->nullable;
 	set_or(&s->first, &t->first);
 	set_or(&s->single, &t->single);
-	sum_rects(s, t);
+	boxes_or(&s->dbl, 2, &t->dbl);
+	boxes_or(&s->two, 2, &t->two);
+	boxes_or(&s->three, 3, &t->three);
+}
+
+/* s = s | ss | sss...: three rounds give every three-character start */
+static void
+repeat(struct sum *s)
+{
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		struct sum t;
+		concat2(&t, s, s);
+		either(s, &t);
+		sum_free(&t);
+	}
 }
 
 /* one character of the set x */
@@ -646,8 +708,8 @@ quantifier(struct parse *ps, struct sum *s)
 		sum_init(s, 1);
 		return 1;
 	}
-	if (inf || hi >= 2) /* two in a row */
-		add_rect(&s->r, &s->nr, &s->cap, &s->single, &s->first);
+	if (inf || hi >= 2) /* more than one in a row */
+		repeat(s);
 	if (lo == 0)
 		s->nullable = 1;
 	return 1;
@@ -839,7 +901,7 @@ add_alt(struct build *b, const char *re)
 {
 	struct parse ps;
 	struct sum s;
-	struct set follow = set1(V_NONLETTERS), wide = set1(V_ANY);
+	struct set follow = set1(V_NONLETTERS), wide = set1(V_ANY), any = set1(V_ANY);
 	size_t i;
 	int ok;
 
@@ -851,18 +913,19 @@ add_alt(struct build *b, const char *re)
 	if (ok) {
 		b->first = lp_xrealloc(b->first, (b->nalt + 1) * sizeof *b->first);
 		b->first[b->nalt++] = s.first;
-		add_rect(&s.r, &s.nr, &s.cap, &s.single, &follow);
+		/* what may follow a match is no letter */
+		for (i = 0; i < s.dbl.n; i++)
+			box_add(&s.three, 3, &s.dbl.b[i].s[0], &s.dbl.b[i].s[1], &follow);
+		box_add(&s.three, 3, &s.single, &follow, &any);
 		set_add(&wide, V_LETTERS);
 		set_add(&wide, S_LETTER);
 		set_add(&wide, S_OTHER);
 		for (i = 0; i < NSYM / 64; i++)
 			if (s.first.w[i] & wide.w[i])
 				break;
-		for (size_t j = 0; j < s.nr; j++) {
-			add_rect(&b->r, &b->nr, &b->rcap, &s.r[j].a, &s.r[j].b);
-			if (i == NSYM / 64)
-				add_rect(&b->rn, &b->nrn, &b->rncap, &s.r[j].a, &s.r[j].b);
-		}
+		boxes_or(&b->all, 3, &s.three);
+		if (i == NSYM / 64)
+			boxes_or(&b->narrow, 3, &s.three);
 		if (i < NSYM / 64) {
 			/* may start with any letter: needs its literal */
 			if (ps.topalt || ps.nbest < LIT_MIN) {
@@ -924,25 +987,72 @@ expand(const struct build *b, const uint8_t *may, const struct set *in, struct s
 	}
 }
 
+static uint32_t
+hash3(unsigned a, unsigned b, unsigned c)
+{
+	return (uint32_t)((((uint32_t)a << 16) | (b << 8) | c) * 2654435761u) >> (32 - HASH_BITS);
+}
+
+static int
+set_count(const struct set *s)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		n += __builtin_popcountll(s->w[i]);
+	return n;
+}
+
+/* The table of the three-character starts in l. */
 static void
-fill(const struct build *b, const uint8_t *may, const struct rect *r, size_t nr, struct set *m)
+fill(const struct build *b, const uint8_t *may, const struct boxes *l, struct table *t)
 {
 	size_t i;
-	unsigned x;
+	unsigned x, y, z;
 
-	memset(m, 0, NSYM * sizeof *m);
-	for (i = 0; i < nr; i++) {
-		struct set a, bb;
-		expand(b, may, &r[i].a, &a);
-		expand(b, may, &r[i].b, &bb);
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < l->n; i++) {
+		const struct box *bx = &l->b[i];
+		struct set a, bb, c, rest = bx->s[2];
+		struct set *row = NULL;
+
+		expand(b, may, &bx->s[0], &a);
+		expand(b, may, &bx->s[1], &bb);
+		if (set_has(&rest, V_ANY) || set_has(&rest, V_LETTERS)) {
+			row = t->acc;
+		} else {
+			if (set_has(&rest, V_NONLETTERS)) {
+				for (x = 0; x < NSYM; x++)
+					if (set_has(&a, x))
+						set_or(&t->nl[x], &bb);
+				rest.w[V_NONLETTERS / 64] &= ~((uint64_t)1 << (V_NONLETTERS % 64));
+			}
+			expand(b, may, &rest, &c);
+			if (set_empty(&c))
+				continue;
+			if (set_count(&a) * set_count(&bb) * set_count(&c) > 4096) {
+				row = t->acc; /* too many to list: the pair will do */
+			} else {
+				for (x = 0; x < NSYM; x++)
+					for (y = 0; set_has(&a, x) && y < NSYM; y++)
+						for (z = 0; set_has(&bb, y) && z < NSYM; z++)
+							if (set_has(&c, z)) {
+								uint32_t h = hash3(x, y, z);
+								t->hash[h / 64] |= (uint64_t)1 << (h % 64);
+								set_add(&t->tri[x], y);
+							}
+				continue;
+			}
+		}
 		for (x = 0; x < NSYM; x++)
 			if (set_has(&a, x))
-				set_or(&m[x], &bb);
+				set_or(&row[x], &bb);
 	}
-	/* a wild character is a candidate, first or second */
+	/* a wild character is a candidate, first or second (or third: below) */
 	for (x = 0; x < NSYM; x++) {
-		set_add(&m[x], S_WILD);
-		set_add(&m[S_WILD], x);
+		set_add(&t->acc[x], S_WILD);
+		set_add(&t->acc[S_WILD], x);
 	}
 }
 
@@ -958,6 +1068,7 @@ lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
 	struct build *b = lp_xmalloc(sizeof *b);
 	struct refs_gate *g = NULL;
 	uint8_t may[NSYM];
+	unsigned x;
 	size_t i;
 	uint32_t c;
 	int ok = 1;
@@ -994,17 +1105,25 @@ lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
 		expand(b, may, &b->first[i], &g->first[i]);
 		set_add(&g->first[i], S_WILD);
 	}
-	fill(b, may, b->r, b->nr, g->full);
-	g->m = g->full;
+	g->full = lp_xmalloc(sizeof *g->full);
+	fill(b, may, &b->all, g->full);
+	g->t = g->full;
+	for (x = 0; x < S_NAMED; x++)
+		g->maynl[x] = x != S_LETTER;
+	for (x = S_NAMED; x < NSYM; x++)
+		g->maynl[x] = (may[x] & C_NONLETTER) != 0;
 	if (b->nlits) {
 		int err;
 		PCRE2_SIZE off;
 		lp_buf_addc(&b->lits, ')');
-		fill(b, may, b->rn, b->nrn, g->narrow);
+		g->narrow = lp_xmalloc(sizeof *g->narrow);
+		fill(b, may, &b->narrow, g->narrow);
 		g->lit = pcre2_compile((PCRE2_SPTR)b->lits.p, b->lits.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
 		                       &err, &off, NULL);
 		if (!g->lit) {
 			free(g->first);
+			free(g->full);
+			free(g->narrow);
 			free(g);
 			g = NULL;
 			goto out;
@@ -1014,8 +1133,8 @@ lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
 	}
 out:
 	free(b->first);
-	free(b->r);
-	free(b->rn);
+	free(b->all.b);
+	free(b->narrow.b);
 	lp_buf_free(&b->lits);
 	free(b);
 	return g;
@@ -1028,6 +1147,8 @@ lp_refs_gate_free(struct refs_gate *g)
 		return;
 	pcre2_code_free(g->lit);
 	free(g->first);
+	free(g->full);
+	free(g->narrow);
 	if (g->md)
 		pcre2_match_data_free(g->md);
 	free(g);
@@ -1036,9 +1157,9 @@ lp_refs_gate_free(struct refs_gate *g)
 void
 lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n)
 {
-	g->m = g->full;
+	g->t = g->full;
 	if (g->lit && pcre2_match(g->lit, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, g->md, NULL) == PCRE2_ERROR_NOMATCH)
-		g->m = g->narrow;
+		g->t = g->narrow;
 }
 
 /* The symbol of the character at s[i] (i < n); *len its bytes, *letter
@@ -1095,9 +1216,9 @@ size_t
 lp_refs_gate_next(struct refs_gate *g, const char *str, size_t n, size_t from, unsigned *sym)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t p = from, q;
-	int len1, len2, let1, let2, before = 0;
-	unsigned s1, s2;
+	const uint8_t *cls = g->k->cls;
+	size_t p = from;
+	int len, let, before = 0;
 
 	while (p < n && (s[p] & 0xc0) == 0x80)
 		p++;
@@ -1107,31 +1228,45 @@ lp_refs_gate_next(struct refs_gate *g, const char *str, size_t n, size_t from, u
 		size_t b = p - 1;
 		while (b > 0 && (s[b] & 0xc0) == 0x80)
 			b--;
-		sym_at(g, s, n, b, &len1, &before);
+		sym_at(g, s, n, b, &len, &before);
 	}
-	s1 = sym_at(g, s, n, p, &len1, &let1);
-	for (;;) {
-		q = p + (size_t)len1;
-		if (q < n) {
-			s2 = sym_at(g, s, n, q, &len2, &let2);
+	while (p < n) {
+		unsigned c0 = s[p];
+
+		/* inside a word only the letter matters: the common cases inline */
+		if (c0 < 0x80) {
+			len = 1;
+			let = cls[c0] & C_LETTER;
+		} else if (c0 >= 0xc2 && c0 < 0xe0 && p + 1 < n) {
+			len = 2;
+			let = cls[((c0 & 0x1f) << 6) | (s[p + 1] & 0x3f)] & C_LETTER;
 		} else {
-			s2 = S_END;
-			len2 = 0;
-			let2 = 0;
+			sym_at(g, s, n, p, &len, &let);
 		}
-		if (!before && set_has(&g->m[s1], s2)) {
-			g->tried++;
-			*sym = s1;
-			return p;
+		if (!before) {
+			const struct table *t = g->t;
+			size_t q = p + (size_t)len;
+			int l2 = 0, let2;
+			unsigned s1 = sym_at(g, s, n, p, &len, &let), s2 = q < n ? sym_at(g, s, n, q, &l2, &let2) : S_END;
+			int ok = set_has(&t->acc[s1], s2);
+
+			if (!ok && (set_has(&t->nl[s1], s2) || set_has(&t->tri[s1], s2))) {
+				size_t r = q + (size_t)l2;
+				unsigned s3 = q < n && r < n ? sym_at(g, s, n, r, &l2, &let2) : S_END;
+				uint32_t h = hash3(s1, s2, s3);
+				ok = s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
+				     (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
+			}
+			if (ok) {
+				g->tried++;
+				*sym = s1;
+				return p;
+			}
 		}
-		if (q >= n)
-			return n;
-		before = let1;
-		s1 = s2;
-		let1 = let2;
-		len1 = len2;
-		p = q;
+		before = let;
+		p += (size_t)len;
 	}
+	return n;
 }
 
 size_t

@@ -106,6 +106,7 @@ static const char *const tricky[] = {
 	"Constitution of the Republic of \xe2\x84\xaa" "azakhstan", "\xe1\xb2\x82 выборах",
 	"Закон \xc2\xab\xe1\xb2\x82 средствах массовой информации\xc2\xbb", "\xc4\xb0" "n article 5",
 	"\xc4\xb1n article 5", "Stra\xe1\xba\x9e" "e 5", "\xe2\x84\xab" "rticle 5", "\xce\x9c" "icro",
+	"на\xe1\xb2\x83тоящей статьи 5", "по\xe1\xb2\x81пункт 2", "с\xe1\xb2\x84атья 5", "\xe1\xb2\x83татья 5",
 	"ѕтатья 5", "Ѕтатья 5", "\xd2\x9b\xd2\x9a", "ӘҚБТК 355-БАБЫ",
 	/* digits first, mixed scripts, supplementary and odd characters */
 	"44-бап. Сайлау", "5-бабы", "ст.5", "ст.\t5", "art.\xc2\xa0" "5", "стаtья 5", "articlе 5",
