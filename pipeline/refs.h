@@ -112,13 +112,17 @@ int lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym);
 size_t lp_refs_gate_tried(const struct refs_gate *g);
 
 /* One alternation: the regex, and its gate when it has one. */
+struct refs_form;                   /* an alternative (refs_vocab.c) */
 struct refs_alt {
-	char *src;                  /* the regex source */
 	pcre2_code *re;             /* as is, for an ungated scan */
+	int jit;                    /* re is JIT-compiled (gated: when first used) */
 	struct refs_gate *gate;
+	struct refs_form *forms;    /* gated: the alternatives, in order */
+	size_t nforms;
 	pcre2_code **sub;           /* gated: anchored, cut down to what may start with a symbol */
 	size_t nsub;
 	uint16_t *subof;            /* per symbol: index in sub, or nsub for none */
+	uint16_t *subsym;           /* per sub: a symbol it is for */
 };
 
 struct refs_vocab {

@@ -24,7 +24,7 @@ struct macro {
 	int generic; /* a genre word ("Закон"): optional on title lines */
 };
 
-struct alt {
+struct refs_form {
 	char *re;
 	size_t lit;   /* literal length: longer alternatives are tried first */
 	int tier;     /* lower tiers first at the same position */
@@ -34,7 +34,7 @@ struct alt {
 struct build {
 	struct macro *m;
 	size_t nm;
-	struct alt *a;
+	struct refs_form *a;
 	size_t na;
 	int errs;
 };
@@ -196,7 +196,7 @@ add_alt(struct build *b, const char *src, int raw, int title, int tier, size_t m
 static int
 cmpalt(const void *x, const void *y)
 {
-	const struct alt *a = x, *b = y;
+	const struct refs_form *a = x, *b = y;
 
 	if (a->tier != b->tier)
 		return a->tier - b->tier;
@@ -256,7 +256,7 @@ lead_letter(const char *re)
 }
 
 static void
-emit_alt(struct lp_buf *re, int *first, const struct alt *a, size_t skip)
+emit_alt(struct lp_buf *re, int *first, const struct refs_form *a, size_t skip)
 {
 	char mark[32];
 	int ml = snprintf(mark, sizeof mark, "%s(*MARK:%zu)", *first ? "" : "|", a->mark);
@@ -271,7 +271,7 @@ emit_alt(struct lp_buf *re, int *first, const struct alt *a, size_t skip)
 /* One alternation of the alternatives a[0..na), each behind its mark,
  * between letter boundaries. */
 static void
-emit_all(const struct alt *a, size_t na, struct lp_buf *re)
+emit_all(const struct refs_form *a, size_t na, struct lp_buf *re)
 {
 	size_t i, j, k, end;
 	int first = 1;
@@ -314,7 +314,7 @@ emit_all(const struct alt *a, size_t na, struct lp_buf *re)
 }
 
 static pcre2_code *
-compile_alt(struct build *b, const struct lp_buf *re, uint32_t opts, const char *what)
+compile_alt(struct build *b, const struct lp_buf *re, uint32_t opts, const char *what, int jit)
 {
 	int err;
 	PCRE2_SIZE eoff;
@@ -328,23 +328,25 @@ compile_alt(struct build *b, const struct lp_buf *re, uint32_t opts, const char 
 		b->errs++;
 		return NULL;
 	}
-	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	if (jit)
+		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
 	return c;
 }
 
 /* With a gate, the alternation cut down for each symbol a match may start
  * with: only the alternatives that may start with it, in their order, so
  * the match at a position is the same and far fewer are tried.  Symbols
- * with the same alternatives share one regex. */
+ * with the same alternatives share one regex, compiled when first needed
+ * (most symbols never come up in a small input). */
 static void
-cut(struct build *b, const char *what, struct refs_alt *out)
+cut(struct build *b, struct refs_alt *out)
 {
 	unsigned nsym = lp_refs_gate_nsym(out->gate), x, y;
 	char *keep = lp_xmalloc(nsym * (b->na + 1));
-	struct alt *sel = lp_xmalloc((b->na + 1) * sizeof *sel);
-	size_t i, m;
+	size_t i;
 
 	out->subof = lp_xmalloc(nsym * sizeof *out->subof);
+	out->subsym = lp_xmalloc(nsym * sizeof *out->subsym);
 	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
@@ -352,7 +354,6 @@ cut(struct build *b, const char *what, struct refs_alt *out)
 		size_t nk = 0;
 		for (i = 0; i < b->na; i++)
 			nk += (kx[i] = (char)lp_refs_gate_may_start(out->gate, i, x));
-		kx[b->na] = 0;
 		out->subof[x] = (uint16_t)nsym; /* none */
 		if (!nk)
 			continue;
@@ -363,22 +364,46 @@ cut(struct build *b, const char *what, struct refs_alt *out)
 			}
 		if (y < x)
 			continue;
-		{
-			struct lp_buf re = { 0 };
-			for (i = m = 0; i < b->na; i++)
-				if (kx[i])
-					sel[m++] = b->a[i];
-			emit_all(sel, m, &re);
-			out->subof[x] = (uint16_t)out->nsub;
-			out->sub[out->nsub++] = compile_alt(b, &re, PCRE2_ANCHORED, what);
-			lp_buf_free(&re);
-		}
+		out->subof[x] = (uint16_t)out->nsub;
+		out->subsym[out->nsub] = (uint16_t)x;
+		out->sub[out->nsub++] = NULL;
 	}
 	for (x = 0; x < nsym; x++)
 		if (out->subof[x] == nsym)
 			out->subof[x] = (uint16_t)out->nsub;
-	free(sel);
 	free(keep);
+	/* the forms stay for the cut regexes */
+	out->forms = b->a;
+	out->nforms = b->na;
+	b->a = NULL;
+	b->na = 0;
+}
+
+/* The cut regex k of a, compiled now if it was not yet. */
+static const pcre2_code *
+sub(struct refs_alt *a, uint16_t k)
+{
+	if (!a->sub[k]) {
+		struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
+		struct lp_buf re = { 0 };
+		size_t i, m = 0;
+		int err;
+		PCRE2_SIZE eoff;
+
+		for (i = 0; i < a->nforms; i++)
+			if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
+				sel[m++] = a->forms[i];
+		emit_all(sel, m, &re);
+		a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
+		                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
+		/* a part of an alternation that compiled compiles */
+		if (!a->sub[k])
+			lp_die("refs: a part of an alternation does not compile");
+		pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE);
+		lp_buf_free(&re);
+		free(sel);
+	}
+	return a->sub[k];
 }
 
 /* The alternation of the alternatives gathered in b, into *out, with its
@@ -393,16 +418,22 @@ assemble(struct build *b, struct refs_chars *k, const char *what, struct refs_al
 	if (b->na) /* qsort(NULL, 0) is undefined */
 		qsort(b->a, b->na, sizeof *b->a, cmpalt);
 	emit_all(b->a, b->na, &re);
-	out->src = lp_xstrndup(re.p, re.len);
-	out->re = compile_alt(b, &re, 0, what);
-	lp_buf_free(&re);
 	srcs = lp_xmalloc((b->na + 1) * sizeof *srcs);
 	for (i = 0; i < b->na; i++)
 		srcs[i] = b->a[i].re;
-	out->gate = out->re ? lp_refs_gate_new(k, srcs, b->na) : NULL;
+	out->gate = lp_refs_gate_new(k, srcs, b->na);
 	free(srcs);
+	/* gated, this one is for tests and shows that the whole compiles:
+	 * JIT only when it is used */
+	out->re = compile_alt(b, &re, 0, what, !out->gate);
+	out->jit = !out->gate;
+	lp_buf_free(&re);
+	if (!out->re) {
+		lp_refs_gate_free(out->gate);
+		out->gate = NULL;
+	}
 	if (out->gate)
-		cut(b, what, out);
+		cut(b, out);
 	for (i = 0; i < b->na; i++)
 		free(b->a[i].re);
 	free(b->a);
@@ -420,8 +451,11 @@ alt_free(struct refs_alt *a)
 		pcre2_code_free(a->sub[i]);
 	free(a->sub);
 	free(a->subof);
+	free(a->subsym);
+	for (i = 0; i < a->nforms; i++)
+		free(a->forms[i].re);
+	free(a->forms);
 	lp_refs_gate_free(a->gate);
-	free(a->src);
 	memset(a, 0, sizeof *a);
 }
 
@@ -730,6 +764,10 @@ scan(struct refs_vocab *v, struct refs_alt *a, const char *s, size_t n, const ch
 	if (!a->re)
 		return 0;
 	if (!a->gate || v->ungated) {
+		if (a->gate && !a->jit) {
+			pcre2_jit_compile(a->re, PCRE2_JIT_COMPLETE);
+			a->jit = 1;
+		}
 		while (from < n && lp_rx_match(a->re, s, n, from, v->md, v->mc, doc, what) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(v->md);
 			PCRE2_SPTR mark = pcre2_get_mark(v->md);
@@ -747,7 +785,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const char *s, size_t n, const ch
 	lp_refs_gate_subject(a->gate, s, n);
 	while ((p = lp_refs_gate_next(a->gate, s, n, p, &sym)) < n) {
 		uint16_t k = a->subof[sym];
-		int rc = k < a->nsub && a->sub[k] ? match_at(v, a->sub[k], s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
+		int rc = k < a->nsub ? match_at(v, sub(a, k), s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
 		PCRE2_SIZE *ov;
 		PCRE2_SPTR mark;
 
