@@ -97,11 +97,16 @@ uint32_t lp_refs_chars_fold(const struct refs_chars *k, uint32_t cp);
 struct refs_gate;
 struct refs_gate *lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n);
 void lp_refs_gate_free(struct refs_gate *g);
-/* The subject about to be walked (s[0..n), valid UTF-8). */
-void lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n);
-/* The first position at or after from where a match may start, or n;
- * *sym gets the symbol of the character there. */
-size_t lp_refs_gate_next(struct refs_gate *g, const char *s, size_t n, size_t from, unsigned *sym);
+/* Where a match may start: positions in text order, with the symbol of
+ * the character there. */
+struct refs_cands {
+	size_t *pos;
+	uint8_t *sym;
+	size_t n, cap;
+};
+void lp_refs_cands_free(struct refs_cands *c);
+/* The candidates of ng gates (of one refs_chars) over s[0..n), in one walk. */
+void lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *s, size_t n, struct refs_cands *out);
 /* Symbols are below this. */
 unsigned lp_refs_gate_nsym(const struct refs_gate *g);
 /* Whether alternative alt (in the order given) may start with a character
@@ -136,6 +141,9 @@ struct refs_vocab {
 	struct refs_alt act;        /* every act name, (*MARK:apat index) */
 	struct refs_alt title;      /* the same, for title lines: generic words optional */
 	struct refs_chars *chars;
+	struct refs_cands cands[2]; /* the last walk's: lexicon, acts */
+	const char *walked;         /* its subject, whose act candidates wait for */
+	size_t walkedn;             /* lp_refs_acts (used once) */
 	int ungated;                /* try every position (tests compare the two) */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
@@ -145,7 +153,10 @@ struct refs_vocab {
  * as FILE:LINE: message. */
 int lp_refs_vocab_load(struct refs_vocab *v, const struct lp_rules *rs);
 void lp_refs_vocab_free(struct refs_vocab *v);
-/* The lexemes of s in text order; *out grows as needed.  Returns the count. */
+/* The lexemes of s in text order; *out grows as needed.  Returns the count.
+ * The walk that finds where lexemes may start finds where act names may
+ * start too: the next lp_refs_acts (title 0) on the same s and n uses it,
+ * so s must not change in between. */
 size_t lp_refs_lex(struct refs_vocab *v, const char *s, size_t n, const char *doc,
                    struct refs_lexeme **out, size_t *cap);
 /* Act mentions of s in text order (title: the title-line regex). */

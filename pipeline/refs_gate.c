@@ -62,6 +62,8 @@ enum { C_LETTER = 1, C_SPACE = 2, C_DIGIT = 4, C_WILD = 8, C_KNOWN = 16 };
 struct refs_chars {
 	uint16_t fold[LO];
 	uint8_t cls[LO];
+	uint64_t letter2[0xe000 / 64]; /* first two bytes of a character below U+0800: a letter? */
+	uint8_t len1[256];             /* bytes of the character a byte starts (1 for strays) */
 	uint8_t *hi;          /* U+0800..U+FFFF, C_* | C_KNOWN once met */
 	pcre2_code *letter, *space, *digit, *low;
 	pcre2_match_data *md;
@@ -180,6 +182,19 @@ lp_refs_chars_new(void)
 	for (c = 0; c < LO; c++) {
 		k->fold[c] = root(up, (uint16_t)c);
 		k->cls[c] = classify(k, c);
+	}
+	for (c = 0; c < 256; c++)
+		k->len1[c] = (uint8_t)(c >= 0xc2 && c < 0xe0 ? 2 : 1);
+	for (c = 0; c < 0xe000; c++) {
+		uint32_t b0 = c >> 8, b1 = c & 0xff, cp;
+		if (b0 < 0x80)
+			cp = b0;
+		else if (b0 >= 0xc2 && (b1 & 0xc0) == 0x80)
+			cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+		else
+			continue;
+		if (k->cls[cp] & C_LETTER)
+			k->letter2[c / 64] |= (uint64_t)1 << (c % 64);
 	}
 	return k;
 }
@@ -1154,7 +1169,9 @@ lp_refs_gate_free(struct refs_gate *g)
 	free(g);
 }
 
-void
+/* The subject about to be walked: the narrow table when no wide
+ * alternative's literal is in it. */
+static void
 lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n)
 {
 	g->t = g->full;
@@ -1212,61 +1229,93 @@ lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym)
 	return alt < g->nalt && sym < NSYM && set_has(&g->first[alt], sym);
 }
 
-size_t
-lp_refs_gate_next(struct refs_gate *g, const char *str, size_t n, size_t from, unsigned *sym)
+/* Whether a match may start at p, where the character before is no
+ * letter; *sym gets the symbol of the character at p. */
+static int
+may_start_at(struct refs_gate *g, const unsigned char *s, size_t n, size_t p, unsigned *sym)
+{
+	const struct table *t = g->t;
+	int len, l2 = 0, let;
+	size_t q;
+	unsigned s1 = sym_at(g, s, n, p, &len, &let), s2;
+
+	q = p + (size_t)len;
+	s2 = q < n ? sym_at(g, s, n, q, &l2, &let) : S_END;
+	*sym = s1;
+	if (set_has(&t->acc[s1], s2))
+		return 1;
+	if (set_has(&t->nl[s1], s2) || set_has(&t->tri[s1], s2)) {
+		size_t r = q + (size_t)l2;
+		unsigned s3 = q < n && r < n ? sym_at(g, s, n, r, &l2, &let) : S_END;
+		uint32_t h = hash3(s1, s2, s3);
+		return s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
+		       (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
+	}
+	return 0;
+}
+
+static void
+push(struct refs_cands *c, size_t p, unsigned sym)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->pos = lp_xrealloc(c->pos, c->cap * sizeof *c->pos);
+		c->sym = lp_xrealloc(c->sym, c->cap * sizeof *c->sym);
+	}
+	c->pos[c->n] = p;
+	c->sym[c->n++] = (uint8_t)sym;
+}
+
+void
+lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_t n, struct refs_cands *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	const uint8_t *cls = g->k->cls;
-	size_t p = from;
+	const struct refs_chars *k;
+	size_t p = 0, i;
 	int len, let, before = 0;
+	unsigned sym;
 
+	for (i = 0; i < ng; i++) {
+		lp_refs_gate_subject(g[i], str, n);
+		out[i].n = 0;
+	}
+	if (!ng)
+		return;
+	k = g[0]->k;
+	/* a subject may start inside a character (a title cut after its
+	 * quote's first byte): the first candidate is the next boundary, with
+	 * no letter before it, as PCRE2 is never started inside one */
 	while (p < n && (s[p] & 0xc0) == 0x80)
 		p++;
-	if (p >= n)
-		return n;
-	if (p > 0) {
-		size_t b = p - 1;
-		while (b > 0 && (s[b] & 0xc0) == 0x80)
-			b--;
-		sym_at(g, s, n, b, &len, &before);
-	}
 	while (p < n) {
 		unsigned c0 = s[p];
 
-		/* inside a word only the letter matters: the common cases inline */
-		if (c0 < 0x80) {
-			len = 1;
-			let = cls[c0] & C_LETTER;
-		} else if (c0 >= 0xc2 && c0 < 0xe0 && p + 1 < n) {
-			len = 2;
-			let = cls[((c0 & 0x1f) << 6) | (s[p + 1] & 0x3f)] & C_LETTER;
+		/* inside a word only the letter matters: one look-up for the
+		 * characters of one and two bytes */
+		if (c0 < 0xe0 && p + 1 < n) {
+			unsigned x = (c0 << 8) | s[p + 1];
+			len = k->len1[c0];
+			let = (int)((k->letter2[x / 64] >> (x % 64)) & 1);
 		} else {
-			sym_at(g, s, n, p, &len, &let);
+			sym_at(g[0], s, n, p, &len, &let);
 		}
-		if (!before) {
-			const struct table *t = g->t;
-			size_t q = p + (size_t)len;
-			int l2 = 0, let2;
-			unsigned s1 = sym_at(g, s, n, p, &len, &let), s2 = q < n ? sym_at(g, s, n, q, &l2, &let2) : S_END;
-			int ok = set_has(&t->acc[s1], s2);
-
-			if (!ok && (set_has(&t->nl[s1], s2) || set_has(&t->tri[s1], s2))) {
-				size_t r = q + (size_t)l2;
-				unsigned s3 = q < n && r < n ? sym_at(g, s, n, r, &l2, &let2) : S_END;
-				uint32_t h = hash3(s1, s2, s3);
-				ok = s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
-				     (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
-			}
-			if (ok) {
-				g->tried++;
-				*sym = s1;
-				return p;
-			}
-		}
+		if (!before)
+			for (i = 0; i < ng; i++)
+				if (may_start_at(g[i], s, n, p, &sym)) {
+					g[i]->tried++;
+					push(&out[i], p, sym);
+				}
 		before = let;
 		p += (size_t)len;
 	}
-	return n;
+}
+
+void
+lp_refs_cands_free(struct refs_cands *c)
+{
+	free(c->pos);
+	free(c->sym);
+	memset(c, 0, sizeof *c);
 }
 
 size_t

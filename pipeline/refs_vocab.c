@@ -714,6 +714,8 @@ lp_refs_vocab_free(struct refs_vocab *v)
 	alt_free(&v->lex);
 	alt_free(&v->act);
 	alt_free(&v->title);
+	lp_refs_cands_free(&v->cands[0]);
+	lp_refs_cands_free(&v->cands[1]);
 	lp_refs_chars_free(v->chars);
 	for (i = 0; i < v->nacts; i++)
 		free(v->acts[i]);
@@ -755,11 +757,10 @@ match_at(struct refs_vocab *v, const pcre2_code *re, const char *s, size_t n, si
 /* Run the alternation over s; call back with (start, end, mark) for each
  * match, leftmost first, a match's end being where the next may start. */
 static size_t
-scan(struct refs_vocab *v, struct refs_alt *a, const char *s, size_t n, const char *doc,
-     const char *what, size_t (*cb)(void *, size_t, size_t, long), void *ctx)
+scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const char *s, size_t n,
+     const char *doc, const char *what, size_t (*cb)(void *, size_t, size_t, long), void *ctx)
 {
-	size_t from = 0, p = 0, count = 0;
-	unsigned sym;
+	size_t from = 0, next = 0, count = 0, i;
 
 	if (!a->re)
 		return 0;
@@ -782,26 +783,27 @@ scan(struct refs_vocab *v, struct refs_alt *a, const char *s, size_t n, const ch
 		}
 		return count;
 	}
-	lp_refs_gate_subject(a->gate, s, n);
-	while ((p = lp_refs_gate_next(a->gate, s, n, p, &sym)) < n) {
-		uint16_t k = a->subof[sym];
-		int rc = k < a->nsub ? match_at(v, sub(a, k), s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
+	for (i = 0; i < c->n; i++) {
+		size_t p = c->pos[i];
+		uint16_t k = a->subof[c->sym[i]];
+		int rc;
 		PCRE2_SIZE *ov;
 		PCRE2_SPTR mark;
 
-		if (rc == PCRE2_ERROR_NOMATCH) {
-			p++;
+		if (p < next)
+			continue; /* inside the last match */
+		rc = k < a->nsub ? match_at(v, sub(a, k), s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
+		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
-		}
 		if (rc < 0)
 			break;
 		ov = pcre2_get_ovector_pointer(v->md);
 		mark = pcre2_get_mark(v->md);
 		if (ov[1] <= ov[0]) {
-			from = p = ov[0] + 1;
+			from = next = ov[0] + 1;
 			continue;
 		}
-		from = p = ov[1];
+		from = next = ov[1];
 		if (mark)
 			count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
 	}
@@ -837,8 +839,19 @@ lp_refs_lex(struct refs_vocab *v, const char *s, size_t n, const char *doc,
             struct refs_lexeme **out, size_t *cap)
 {
 	struct lexctx c = { v, out, cap, 0 };
+	struct refs_gate *g[2] = { v->lex.gate, v->act.gate };
 
-	scan(v, &v->lex, s, n, doc, "refs lexicon", lex_cb, &c);
+	v->walked = NULL;
+	if (g[0] && !v->ungated) {
+		/* one walk for both; the acts' wait for lp_refs_acts */
+		int both = g[1] != NULL;
+		lp_refs_gates_walk(g, both ? 2 : 1, s, n, v->cands);
+		if (both) {
+			v->walked = s;
+			v->walkedn = n;
+		}
+	}
+	scan(v, &v->lex, &v->cands[0], s, n, doc, "refs lexicon", lex_cb, &c);
 	return c.n;
 }
 
@@ -880,9 +893,13 @@ lp_refs_acts(struct refs_vocab *v, int title, const char *s, size_t n, const cha
              struct refs_mention **out, size_t *cap)
 {
 	struct actctx c = { v, out, cap, 0, title };
+	struct refs_alt *a = title ? &v->title : &v->act;
 	size_t i;
 
-	scan(v, title ? &v->title : &v->act, s, n, doc, "refs acts", act_cb, &c);
+	if (a->gate && !v->ungated && (title || s != v->walked || n != v->walkedn))
+		lp_refs_gates_walk(&a->gate, 1, s, n, &v->cands[1]);
+	v->walked = NULL; /* used, or overwritten */
+	scan(v, a, &v->cands[1], s, n, doc, "refs acts", act_cb, &c);
 	for (i = 0; i < c.n; i++) {
 		struct refs_mention *m = &(*out)[i];
 		while (m->e > m->s && (s[m->e - 1] == ' ' || s[m->e - 1] == '\t'))

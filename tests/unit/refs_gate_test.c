@@ -73,6 +73,26 @@ same(struct refs_vocab *v, const char *s, size_t n)
 	}
 }
 
+/* Every candidate of the lexicon and act gates is at a character boundary,
+ * for s and for every tail of it, even one that starts inside a character. */
+static size_t bad_boundaries;
+
+static void
+boundaries(struct refs_vocab *v, const char *s, size_t n)
+{
+	static struct refs_cands c[2];
+	struct refs_gate *g[2] = { v->lex.gate, v->act.gate };
+	size_t off, i, k;
+
+	for (off = 0; off < n && off < 8; off++) {
+		lp_refs_gates_walk(g, 2, s + off, n - off, c);
+		for (k = 0; k < 2; k++)
+			for (i = 0; i < c[k].n; i++)
+				if (((unsigned char)s[off + c[k].pos[i]] & 0xc0) == 0x80)
+					bad_boundaries++;
+	}
+}
+
 static void
 same_str(struct refs_vocab *v, const char *s)
 {
@@ -320,6 +340,14 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof tricky / sizeof *tricky; i++)
 		same_str(&v, tricky[i]);
 	check(differ == before, "refs gate: tricky inputs (case, Kazakh, quotes, word edges, far folds) as plain PCRE2");
+	for (i = 0; i < sizeof tricky / sizeof *tricky; i++) {
+		boundaries(&v, tricky[i], strlen(tricky[i]));
+		/* a tail from inside a character, as refs.c looks inside a title */
+		if (strlen(tricky[i]) > 1)
+			same(&v, tricky[i] + 1, strlen(tricky[i]) - 1);
+	}
+	check(bad_boundaries == 0 && differ == before,
+	      "refs gate: candidates only at character boundaries, also in a subject cut inside a character");
 
 	before = differ;
 	random_inputs(&v, 20000);
