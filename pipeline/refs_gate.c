@@ -64,6 +64,9 @@ struct refs_chars {
 	uint8_t cls[LO];
 	uint64_t letter2[0xe000 / 64]; /* first two bytes of a character below U+0800: a letter? */
 	uint8_t len1[256];             /* bytes of the character a byte starts (1 for strays) */
+	uint8_t inword[256];           /* after a letter, a byte of a letter: an ASCII letter,
+	                                * a lead byte all of whose characters are letters (Cyrillic's
+	                                * 0xd0, 0xd1), or a continuation byte */
 	uint8_t *hi;          /* U+0800..U+FFFF, C_* | C_KNOWN once met */
 	pcre2_code *letter, *space, *digit, *low;
 	pcre2_match_data *md;
@@ -183,8 +186,19 @@ lp_refs_chars_new(void)
 		k->fold[c] = root(up, (uint16_t)c);
 		k->cls[c] = classify(k, c);
 	}
-	for (c = 0; c < 256; c++)
+	for (c = 0; c < 256; c++) {
 		k->len1[c] = (uint8_t)(c >= 0xc2 && c < 0xe0 ? 2 : 1);
+		if (c < 0x80) {
+			k->inword[c] = k->cls[c] & C_LETTER;
+		} else if (c < 0xc0) {
+			k->inword[c] = 1;
+		} else if (c >= 0xc2 && c < 0xe0) {
+			uint32_t t;
+			for (t = 0; t < 64 && (k->cls[((c & 0x1f) << 6) | t] & C_LETTER); t++)
+				;
+			k->inword[c] = t == 64;
+		}
+	}
 	for (c = 0; c < 0xe000; c++) {
 		uint32_t b0 = c >> 8, b1 = c & 0xff, cp;
 		if (b0 < 0x80)
@@ -1288,10 +1302,18 @@ lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_
 	while (p < n && (s[p] & 0xc0) == 0x80)
 		p++;
 	while (p < n) {
-		unsigned c0 = s[p];
+		unsigned c0;
 
-		/* inside a word only the letter matters: one look-up for the
-		 * characters of one and two bytes */
+		if (before) {
+			/* inside a word nothing can start: skip its letters a
+			 * byte at a time (ASCII letters, and characters whose
+			 * lead byte makes them letters, continuation bytes and all) */
+			while (p < n && k->inword[s[p]])
+				p++;
+			if (p >= n)
+				break;
+		}
+		c0 = s[p];
 		if (c0 < 0xe0 && p + 1 < n) {
 			unsigned x = (c0 << 8) | s[p + 1];
 			len = k->len1[c0];
