@@ -5,6 +5,8 @@
  *                   the act catalogue, read from the .pat files of patterns/refs, turned
  *                   into two PCRE2 alternations; finds lexemes and act
  *                   mentions in a paragraph
+ *   refs_gate.c     where in a paragraph those alternations can match, so
+ *                   PCRE2 runs only there (same matches as trying everywhere)
  *   refs_parse.c    the grammar: citation chains and expressions, from the
  *                   unit words outward, in the Russian/English (number after,
  *                   inner unit first) and Kazakh (number first, outer unit

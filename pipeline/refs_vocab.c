@@ -10,6 +10,7 @@
  * Each alternative carries (*MARK:N), N indexing what it stands for, so one
  * scan of the paragraph finds every form; alternatives are tried longest
  * first, so "ст.ст." wins over "ст." and "тармақша" over "тармақ".
+ * Scans run the alternations only where refs_gate.c says a match can start.
  */
 #include <stdlib.h>
 #include <string.h>
