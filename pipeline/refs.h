@@ -130,6 +130,7 @@ struct refs_alt {
 	size_t nsub;
 	uint16_t *subof;            /* per symbol: index in sub, or nsub for none */
 	uint16_t *subsym;           /* per sub: a symbol it is for */
+	unsigned char *subjit;      /* per sub: JIT-compiled */
 };
 
 struct refs_vocab {

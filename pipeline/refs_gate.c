@@ -1193,42 +1193,67 @@ lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n)
 		g->t = g->narrow;
 }
 
-/* The symbol of the character at s[i] (i < n); *len its bytes, *letter
- * whether PCRE2 takes it for a letter (0 when unsure: the safe side). */
-static inline unsigned
-sym_at(struct refs_gate *g, const unsigned char *s, size_t n, size_t i, int *len, int *letter)
+#define CP_WILD 0x110000u /* a stray byte, or a character from U+10000 on */
+#define CP_END 0x110001u  /* past the subject's end */
+
+/* The character at s[i] (i < n) as the gate reads it; *len its bytes. */
+static inline uint32_t
+decode(const unsigned char *s, size_t n, size_t i, int *len)
 {
 	unsigned c0 = s[i];
-	uint32_t cp;
-	uint8_t cl;
-	int j;
 
 	if (c0 < 0x80) {
 		*len = 1;
-		*letter = g->k->cls[c0] & C_LETTER;
-		return g->lo[c0];
+		return c0;
 	}
 	if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
-		cp = ((c0 & 0x1f) << 6) | (s[i + 1] & 0x3f);
 		*len = 2;
-		*letter = g->k->cls[cp] & C_LETTER;
-		return g->lo[cp];
+		return ((c0 & 0x1f) << 6) | (s[i + 1] & 0x3f);
 	}
-	*letter = 0;
 	if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
-		cp = ((c0 & 0x0f) << 12) | ((uint32_t)(s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
 		*len = 3;
-		cl = hi_class(g->k, cp);
-		if (cl & C_WILD)
-			return S_WILD;
-		*letter = cl & C_LETTER;
-		for (j = 0; j < g->nhi; j++)
-			if (g->hicp[j] == cp)
-				return g->hisym[j];
-		return cls_sym(cl);
+		return ((c0 & 0x0f) << 12) | ((uint32_t)(s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
 	}
 	*len = c0 >= 0xf0 && i + 3 < n ? 4 : 1;
-	return S_WILD;
+	return CP_WILD;
+}
+
+/* Whether PCRE2 takes cp for a letter (0 when unsure: the safe side). */
+static inline int
+letter_of(struct refs_chars *k, uint32_t cp)
+{
+	uint8_t cl;
+
+	if (cp < LO)
+		return k->cls[cp] & C_LETTER;
+	if (cp >= CP_WILD)
+		return 0;
+	cl = hi_class(k, cp);
+	return cl & C_WILD ? 0 : cl & C_LETTER;
+}
+
+static unsigned
+sym_hi(struct refs_gate *g, uint32_t cp)
+{
+	uint8_t cl;
+	int j;
+
+	if (cp >= CP_WILD)
+		return cp == CP_END ? S_END : S_WILD;
+	cl = hi_class(g->k, cp);
+	if (cl & C_WILD)
+		return S_WILD;
+	for (j = 0; j < g->nhi; j++)
+		if (g->hicp[j] == cp)
+			return g->hisym[j];
+	return cls_sym(cl);
+}
+
+/* The symbol of a character (or CP_WILD, CP_END) for gate g. */
+static inline unsigned
+sym_of(struct refs_gate *g, uint32_t cp)
+{
+	return cp < LO ? g->lo[cp] : sym_hi(g, cp);
 }
 
 unsigned
@@ -1243,29 +1268,28 @@ lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym)
 	return alt < g->nalt && sym < NSYM && set_has(&g->first[alt], sym);
 }
 
-/* Whether a match may start at p, where the character before is no
- * letter; *sym gets the symbol of the character at p. */
+/* Whether a match may start where the character before is no letter and
+ * the next ones are c1, c2 and (*c3, decoded from s[r] when first needed). */
 static int
-may_start_at(struct refs_gate *g, const unsigned char *s, size_t n, size_t p, unsigned *sym)
+may_start(struct refs_gate *g, uint32_t c1, uint32_t c2, uint32_t *c3, const unsigned char *s, size_t n, size_t r,
+          unsigned *sym)
 {
 	const struct table *t = g->t;
-	int len, l2 = 0, let;
-	size_t q;
-	unsigned s1 = sym_at(g, s, n, p, &len, &let), s2;
+	unsigned s1 = sym_of(g, c1), s2 = sym_of(g, c2), s3;
+	uint32_t h;
+	int l3;
 
-	q = p + (size_t)len;
-	s2 = q < n ? sym_at(g, s, n, q, &l2, &let) : S_END;
 	*sym = s1;
 	if (set_has(&t->acc[s1], s2))
 		return 1;
-	if (set_has(&t->nl[s1], s2) || set_has(&t->tri[s1], s2)) {
-		size_t r = q + (size_t)l2;
-		unsigned s3 = q < n && r < n ? sym_at(g, s, n, r, &l2, &let) : S_END;
-		uint32_t h = hash3(s1, s2, s3);
-		return s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
-		       (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
-	}
-	return 0;
+	if (!set_has(&t->nl[s1], s2) && !set_has(&t->tri[s1], s2))
+		return 0;
+	if (*c3 == 0xffffffffu)
+		*c3 = c2 != CP_END && r < n ? decode(s, n, r, &l3) : CP_END;
+	s3 = sym_of(g, *c3);
+	h = hash3(s1, s2, s3);
+	return s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
+	       (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
 }
 
 static void
@@ -1284,7 +1308,7 @@ void
 lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_t n, struct refs_cands *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	const struct refs_chars *k;
+	struct refs_chars *k;
 	size_t p = 0, i;
 	int len, let, before = 0;
 	unsigned sym;
@@ -1302,9 +1326,9 @@ lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_
 	while (p < n && (s[p] & 0xc0) == 0x80)
 		p++;
 	while (p < n) {
-		unsigned c0;
-
 		if (before) {
+			unsigned c0;
+
 			/* inside a word nothing can start: skip its letters a
 			 * byte at a time (ASCII letters, and characters whose
 			 * lead byte makes them letters, continuation bytes and all) */
@@ -1312,21 +1336,28 @@ lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_
 				p++;
 			if (p >= n)
 				break;
-		}
-		c0 = s[p];
-		if (c0 < 0xe0 && p + 1 < n) {
-			unsigned x = (c0 << 8) | s[p + 1];
-			len = k->len1[c0];
-			let = (int)((k->letter2[x / 64] >> (x % 64)) & 1);
+			c0 = s[p];
+			if (c0 < 0xe0 && p + 1 < n) {
+				unsigned x = (c0 << 8) | s[p + 1];
+				len = k->len1[c0];
+				let = (int)((k->letter2[x / 64] >> (x % 64)) & 1);
+			} else {
+				let = letter_of(k, decode(s, n, p, &len));
+			}
 		} else {
-			sym_at(g[0], s, n, p, &len, &let);
-		}
-		if (!before)
+			/* a place a match may start: the first three characters */
+			int l2 = 0;
+			uint32_t c1 = decode(s, n, p, &len), c2, c3 = 0xffffffffu;
+			size_t q = p + (size_t)len;
+
+			c2 = q < n ? decode(s, n, q, &l2) : CP_END;
 			for (i = 0; i < ng; i++)
-				if (may_start_at(g[i], s, n, p, &sym)) {
+				if (may_start(g[i], c1, c2, &c3, s, n, q + (size_t)l2, &sym)) {
 					g[i]->tried++;
 					push(&out[i], p, sym);
 				}
+			let = letter_of(k, c1);
+		}
 		before = let;
 		p += (size_t)len;
 	}

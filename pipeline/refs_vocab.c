@@ -349,6 +349,7 @@ cut(struct build *b, struct refs_alt *out)
 	out->subof = lp_xmalloc(nsym * sizeof *out->subof);
 	out->subsym = lp_xmalloc(nsym * sizeof *out->subsym);
 	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
+	out->subjit = lp_xmalloc(nsym);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
 		char *kx = keep + (size_t)x * (b->na + 1);
@@ -400,7 +401,7 @@ sub(struct refs_alt *a, uint16_t k)
 		/* a part of an alternation that compiled compiles */
 		if (!a->sub[k])
 			lp_die("refs: a part of an alternation does not compile");
-		pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE);
+		a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
 		lp_buf_free(&re);
 		free(sel);
 	}
@@ -453,6 +454,7 @@ alt_free(struct refs_alt *a)
 	free(a->sub);
 	free(a->subof);
 	free(a->subsym);
+	free(a->subjit);
 	for (i = 0; i < a->nforms; i++)
 		free(a->forms[i].re);
 	free(a->forms);
@@ -734,10 +736,13 @@ lp_refs_vocab_free(struct refs_vocab *v)
  * line named is that of from, where an unanchored search would have
  * started). */
 static int
-match_at(struct refs_vocab *v, const pcre2_code *re, const char *s, size_t n, size_t p, size_t from,
+match_at(struct refs_vocab *v, const pcre2_code *re, int jit, const char *s, size_t n, size_t p, size_t from,
          const char *doc, const char *what)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)s, n, p, PCRE2_NO_UTF_CHECK, v->md, v->mc);
+	/* JIT code straight away: pcre2_match would only check options
+	 * first, at every one of the many candidates */
+	int rc = jit ? pcre2_jit_match(re, (PCRE2_SPTR)s, n, p, 0, v->md, v->mc)
+	             : pcre2_match(re, (PCRE2_SPTR)s, n, p, PCRE2_NO_UTF_CHECK, v->md, v->mc);
 	long line;
 
 	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
@@ -793,7 +798,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 
 		if (p < next)
 			continue; /* inside the last match */
-		rc = k < a->nsub ? match_at(v, sub(a, k), s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
+		rc = k < a->nsub ? match_at(v, sub(a, k), a->subjit[k], s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (rc < 0)
