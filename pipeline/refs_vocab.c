@@ -350,6 +350,7 @@ cut(struct build *b, struct refs_alt *out)
 	out->subsym = lp_xmalloc(nsym * sizeof *out->subsym);
 	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
 	out->subjit = lp_xmalloc(nsym);
+	memset(out->subjit, 0, nsym);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
 		char *kx = keep + (size_t)x * (b->na + 1);
@@ -792,13 +793,17 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 	for (i = 0; i < c->n; i++) {
 		size_t p = c->pos[i];
 		uint16_t k = a->subof[c->sym[i]];
+		const pcre2_code *re;
 		int rc;
 		PCRE2_SIZE *ov;
 		PCRE2_SPTR mark;
 
 		if (p < next)
 			continue; /* inside the last match */
-		rc = k < a->nsub ? match_at(v, sub(a, k), a->subjit[k], s, n, p, from, doc, what) : PCRE2_ERROR_NOMATCH;
+		if (k >= a->nsub)
+			continue;
+		re = sub(a, k); /* compiles it, and knows then whether JIT did */
+		rc = match_at(v, re, a->subjit[k], s, n, p, from, doc, what);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (rc < 0)
