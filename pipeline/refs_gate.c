@@ -683,8 +683,8 @@ parse_class(struct parse *ps, struct set *x)
 		*x = set1(V_ANY);
 }
 
-/* A quantifier after an atom, applied to s; top: whether it breaks a
- * literal run (any quantifier does). */
+/* A quantifier after an atom, applied to s; 1 when there was one (it
+ * ends a run of literal characters), 0 when there was none. */
 static int
 quantifier(struct parse *ps, struct sum *s)
 {
