@@ -28,7 +28,7 @@ SRC = pipeline/util.c pipeline/escape.c pipeline/offmap.c pipeline/record.c \
       pipeline/rx.c pipeline/engines.c pipeline/tag.c pipeline/tsv.c pipeline/format.c pipeline/stats.c pipeline/show.c pipeline/progress.c pipeline/input.c \
       pipeline/parallel.c pipeline/prefilter.c \
       pipeline/numwords.c pipeline/penalty.c pipeline/restrict.c \
-      pipeline/refs.c pipeline/refs_vocab.c pipeline/refs_parse.c pipeline/refs_resolve.c
+      pipeline/refs.c pipeline/refs_gate.c pipeline/refs_vocab.c pipeline/refs_parse.c pipeline/refs_resolve.c
 HDR = $(wildcard pipeline/*.h)
 OBJ = $(SRC:pipeline/%.c=build/%.o)
 ASAN_OBJ = $(SRC:pipeline/%.c=build/asan/%.o)

@@ -5,6 +5,8 @@
  *                   the act catalogue, read from the .pat files of patterns/refs, turned
  *                   into two PCRE2 alternations; finds lexemes and act
  *                   mentions in a paragraph
+ *   refs_gate.c     where in a paragraph those alternations can match, so
+ *                   PCRE2 runs only there (same matches as trying everywhere)
  *   refs_parse.c    the grammar: citation chains and expressions, from the
  *                   unit words outward, in the Russian/English (number after,
  *                   inner unit first) and Kazakh (number first, outer unit
@@ -81,16 +83,71 @@ struct refs_mention {
 	int defines;  /* followed by a hereinafter definition */
 };
 
+/* ---- where an alternation can match (refs_gate.c) ---- */
+
+/* What PCRE2 makes of characters (case partners, letters, spaces, digits),
+ * as far as the gate needs it; owned by a vocabulary, one per thread. */
+struct refs_chars;
+struct refs_chars *lp_refs_chars_new(void);
+void lp_refs_chars_free(struct refs_chars *k);
+/* The representative of cp's caseless class below U+0800 (tests). */
+uint32_t lp_refs_chars_fold(const struct refs_chars *k, uint32_t cp);
+
+/* The gate of one alternation (?<!\p{L})(?:A1(?!\p{L})|A2(?!\p{L})|...),
+ * from the sources of A1..An; NULL when it cannot be had (every position
+ * must then be tried). */
+struct refs_gate;
+struct refs_gate *lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n);
+void lp_refs_gate_free(struct refs_gate *g);
+/* Where a match may start: positions in text order, with the symbol of
+ * the character there. */
+struct refs_cands {
+	size_t *pos;
+	uint8_t *sym;
+	size_t n, cap;
+};
+void lp_refs_cands_free(struct refs_cands *c);
+/* The candidates of ng gates (of one refs_chars) over s[0..n), in one walk. */
+void lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *s, size_t n, struct refs_cands *out);
+/* Symbols are below this. */
+unsigned lp_refs_gate_nsym(const struct refs_gate *g);
+/* Whether alternative alt (in the order given) may start with a character
+ * of symbol sym: an alternation cut down to those that may gives the
+ * same match at a position of that symbol. */
+int lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym);
+/* Candidates handed out so far (tests, profiling). */
+size_t lp_refs_gate_tried(const struct refs_gate *g);
+
+/* One alternation: the regex, and its gate when it has one. */
+struct refs_form;                   /* an alternative (refs_vocab.c) */
+struct refs_alt {
+	pcre2_code *re;             /* as is, for an ungated scan */
+	int jit;                    /* re is JIT-compiled (gated: when first used) */
+	struct refs_gate *gate;
+	struct refs_form *forms;    /* gated: the alternatives, in order */
+	size_t nforms;
+	pcre2_code **sub;           /* gated: anchored, cut down to what may start with a symbol */
+	size_t nsub;
+	uint16_t *subof;            /* per symbol: index in sub, or nsub for none */
+	uint16_t *subsym;           /* per sub: a symbol it is for */
+	unsigned char *subjit;      /* per sub: JIT-compiled */
+};
+
 struct refs_vocab {
 	struct refs_sense *senses;
 	size_t nsenses;
-	pcre2_code *lexre;          /* every form, (*MARK:sense index) */
+	struct refs_alt lex;        /* every form, (*MARK:sense index) */
 	char **acts;                /* act ids */
 	size_t nacts;
 	struct refs_apat *apats;
 	size_t napats;
-	pcre2_code *actre;          /* every act name, (*MARK:apat index) */
-	pcre2_code *titlere;        /* the same, for title lines: generic words optional */
+	struct refs_alt act;        /* every act name, (*MARK:apat index) */
+	struct refs_alt title;      /* the same, for title lines: generic words optional */
+	struct refs_chars *chars;
+	struct refs_cands cands[2]; /* the last walk's: lexicon, acts */
+	const char *walked;         /* its subject, whose act candidates wait for */
+	size_t walkedn;             /* lp_refs_acts (used once) */
+	int ungated;                /* try every position (tests compare the two) */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 };
@@ -99,7 +156,10 @@ struct refs_vocab {
  * as FILE:LINE: message. */
 int lp_refs_vocab_load(struct refs_vocab *v, const struct lp_rules *rs);
 void lp_refs_vocab_free(struct refs_vocab *v);
-/* The lexemes of s in text order; *out grows as needed.  Returns the count. */
+/* The lexemes of s in text order; *out grows as needed.  Returns the count.
+ * The walk that finds where lexemes may start finds where act names may
+ * start too: the next lp_refs_acts (title 0) on the same s and n uses it,
+ * so s must not change in between. */
 size_t lp_refs_lex(struct refs_vocab *v, const char *s, size_t n, const char *doc,
                    struct refs_lexeme **out, size_t *cap);
 /* Act mentions of s in text order (title: the title-line regex). */

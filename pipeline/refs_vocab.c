@@ -10,6 +10,7 @@
  * Each alternative carries (*MARK:N), N indexing what it stands for, so one
  * scan of the paragraph finds every form; alternatives are tried longest
  * first, so "ст.ст." wins over "ст." and "тармақша" over "тармақ".
+ * Scans run the alternations only where refs_gate.c says a match can start.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ struct macro {
 	int generic; /* a genre word ("Закон"): optional on title lines */
 };
 
-struct alt {
+struct refs_form {
 	char *re;
 	size_t lit;   /* literal length: longer alternatives are tried first */
 	int tier;     /* lower tiers first at the same position */
@@ -34,7 +35,7 @@ struct alt {
 struct build {
 	struct macro *m;
 	size_t nm;
-	struct alt *a;
+	struct refs_form *a;
 	size_t na;
 	int errs;
 };
@@ -196,7 +197,7 @@ add_alt(struct build *b, const char *src, int raw, int title, int tier, size_t m
 static int
 cmpalt(const void *x, const void *y)
 {
-	const struct alt *a = x, *b = y;
+	const struct refs_form *a = x, *b = y;
 
 	if (a->tier != b->tier)
 		return a->tier - b->tier;
@@ -256,7 +257,7 @@ lead_letter(const char *re)
 }
 
 static void
-emit_alt(struct lp_buf *re, int *first, const struct alt *a, size_t skip)
+emit_alt(struct lp_buf *re, int *first, const struct refs_form *a, size_t skip)
 {
 	char mark[32];
 	int ml = snprintf(mark, sizeof mark, "%s(*MARK:%zu)", *first ? "" : "|", a->mark);
@@ -268,71 +269,198 @@ emit_alt(struct lp_buf *re, int *first, const struct alt *a, size_t skip)
 	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
 }
 
-/* One alternation of every alternative, each behind its mark, between
- * letter boundaries. */
-static pcre2_code *
-assemble(struct build *b, const char *what)
+/* One alternation of the alternatives a[0..na), each behind its mark,
+ * between letter boundaries. */
+static void
+emit_all(const struct refs_form *a, size_t na, struct lp_buf *re)
 {
-	struct lp_buf re = { 0 };
-	size_t i, j, k;
-	int err, first = 1;
-	PCRE2_SIZE eoff;
-	pcre2_code *c;
-	char *done = lp_xmalloc(b->na + 1);
+	size_t i, j, k, end;
+	int first = 1;
+	char *done = lp_xmalloc(na + 1);
 
-	if (b->na) /* qsort(NULL, 0) is undefined */
-		qsort(b->a, b->na, sizeof *b->a, cmpalt);
-	memset(done, 0, b->na + 1);
-	lp_buf_add(&re, "(?<!\\p{L})(?:", strlen("(?<!\\p{L})(?:"));
-	for (i = 0; i < b->na;) {
-		size_t end = i;
-
-		while (end < b->na && lead_letter(b->a[end].re))
+	memset(done, 0, na + 1);
+	lp_buf_add(re, "(?<!\\p{L})(?:", strlen("(?<!\\p{L})(?:"));
+	for (i = 0; i < na;) {
+		end = i;
+		while (end < na && lead_letter(a[end].re))
 			end++;
 		if (end == i) {
-			emit_alt(&re, &first, &b->a[i++], 0);
+			emit_alt(re, &first, &a[i++], 0);
 			continue;
 		}
 		/* a run of letter-led alternatives, grouped by letter */
 		for (j = i; j < end; j++) {
-			size_t ll = lead_letter(b->a[j].re);
+			size_t ll = lead_letter(a[j].re);
 			int inner = 1;
 
 			if (done[j])
 				continue;
-			lp_buf_add(&re, first ? "" : "|", !first);
+			lp_buf_add(re, first ? "" : "|", !first);
 			first = 0;
-			lp_buf_add(&re, b->a[j].re, ll);
-			lp_buf_add(&re, "(?:", 3);
+			lp_buf_add(re, a[j].re, ll);
+			lp_buf_add(re, "(?:", 3);
 			for (k = j; k < end; k++)
-				if (!done[k] && lead_letter(b->a[k].re) == ll && !memcmp(b->a[k].re, b->a[j].re, ll)) {
+				if (!done[k] && lead_letter(a[k].re) == ll && !memcmp(a[k].re, a[j].re, ll)) {
 					done[k] = 1;
-					emit_alt(&re, &inner, &b->a[k], ll);
+					emit_alt(re, &inner, &a[k], ll);
 				}
-			lp_buf_addc(&re, ')');
+			lp_buf_addc(re, ')');
 		}
 		i = end;
 	}
 	free(done);
-	if (b->na == 0)
-		lp_buf_add(&re, "(*FAIL)", 7);
-	lp_buf_addc(&re, ')');
-	c = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &eoff, NULL);
+	if (na == 0)
+		lp_buf_add(re, "(*FAIL)", 7);
+	lp_buf_addc(re, ')');
+}
+
+static pcre2_code *
+compile_alt(struct build *b, const struct lp_buf *re, uint32_t opts, const char *what, int jit)
+{
+	int err;
+	PCRE2_SIZE eoff;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re->p, re->len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | opts,
+	                              &err, &eoff, NULL);
+
 	if (!c) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
 		lp_warn("refs: the %s alternation does not compile: %s at offset %zu", what, (char *)msg, (size_t)eoff);
 		b->errs++;
-	} else {
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+		return NULL;
 	}
+	if (jit)
+		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	return c;
+}
+
+/* With a gate, the alternation cut down for each symbol a match may start
+ * with: only the alternatives that may start with it, in their order, so
+ * the match at a position is the same and far fewer are tried.  Symbols
+ * with the same alternatives share one regex, compiled when first needed
+ * (most symbols never come up in a small input). */
+static void
+cut(struct build *b, struct refs_alt *out)
+{
+	unsigned nsym = lp_refs_gate_nsym(out->gate), x, y;
+	char *keep = lp_xmalloc(nsym * (b->na + 1));
+	size_t i;
+
+	out->subof = lp_xmalloc(nsym * sizeof *out->subof);
+	out->subsym = lp_xmalloc(nsym * sizeof *out->subsym);
+	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
+	out->subjit = lp_xmalloc(nsym);
+	memset(out->subjit, 0, nsym);
+	out->nsub = 0;
+	for (x = 0; x < nsym; x++) {
+		char *kx = keep + (size_t)x * (b->na + 1);
+		size_t nk = 0;
+		for (i = 0; i < b->na; i++)
+			nk += (kx[i] = (char)lp_refs_gate_may_start(out->gate, i, x));
+		out->subof[x] = (uint16_t)nsym; /* none */
+		if (!nk)
+			continue;
+		for (y = 0; y < x; y++)
+			if (out->subof[y] < nsym && !memcmp(keep + (size_t)y * (b->na + 1), kx, b->na)) {
+				out->subof[x] = out->subof[y];
+				break;
+			}
+		if (y < x)
+			continue;
+		out->subof[x] = (uint16_t)out->nsub;
+		out->subsym[out->nsub] = (uint16_t)x;
+		out->sub[out->nsub++] = NULL;
+	}
+	for (x = 0; x < nsym; x++)
+		if (out->subof[x] == nsym)
+			out->subof[x] = (uint16_t)out->nsub;
+	free(keep);
+	/* the forms stay for the cut regexes */
+	out->forms = b->a;
+	out->nforms = b->na;
+	b->a = NULL;
+	b->na = 0;
+}
+
+/* The cut regex k of a, compiled now if it was not yet. */
+static const pcre2_code *
+sub(struct refs_alt *a, uint16_t k)
+{
+	if (!a->sub[k]) {
+		struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
+		struct lp_buf re = { 0 };
+		size_t i, m = 0;
+		int err;
+		PCRE2_SIZE eoff;
+
+		for (i = 0; i < a->nforms; i++)
+			if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
+				sel[m++] = a->forms[i];
+		emit_all(sel, m, &re);
+		a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
+		                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
+		/* a part of an alternation that compiled compiles */
+		if (!a->sub[k])
+			lp_die("refs: a part of an alternation does not compile");
+		a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
+		lp_buf_free(&re);
+		free(sel);
+	}
+	return a->sub[k];
+}
+
+/* The alternation of the alternatives gathered in b, into *out, with its
+ * gate (refs_gate.c) when the alternatives allow one. */
+static void
+assemble(struct build *b, struct refs_chars *k, const char *what, struct refs_alt *out)
+{
+	struct lp_buf re = { 0 };
+	const char **srcs;
+	size_t i;
+
+	if (b->na) /* qsort(NULL, 0) is undefined */
+		qsort(b->a, b->na, sizeof *b->a, cmpalt);
+	emit_all(b->a, b->na, &re);
+	srcs = lp_xmalloc((b->na + 1) * sizeof *srcs);
+	for (i = 0; i < b->na; i++)
+		srcs[i] = b->a[i].re;
+	out->gate = lp_refs_gate_new(k, srcs, b->na);
+	free(srcs);
+	/* gated, this one is for tests and shows that the whole compiles:
+	 * JIT only when it is used */
+	out->re = compile_alt(b, &re, 0, what, !out->gate);
+	out->jit = !out->gate;
 	lp_buf_free(&re);
+	if (!out->re) {
+		lp_refs_gate_free(out->gate);
+		out->gate = NULL;
+	}
+	if (out->gate)
+		cut(b, out);
 	for (i = 0; i < b->na; i++)
 		free(b->a[i].re);
 	free(b->a);
 	b->a = NULL;
 	b->na = 0;
-	return c;
+}
+
+static void
+alt_free(struct refs_alt *a)
+{
+	size_t i;
+
+	pcre2_code_free(a->re);
+	for (i = 0; i < a->nsub; i++)
+		pcre2_code_free(a->sub[i]);
+	free(a->sub);
+	free(a->subof);
+	free(a->subsym);
+	free(a->subjit);
+	for (i = 0; i < a->nforms; i++)
+		free(a->forms[i].re);
+	free(a->forms);
+	lp_refs_gate_free(a->gate);
+	memset(a, 0, sizeof *a);
 }
 
 static size_t
@@ -565,15 +693,16 @@ lp_refs_vocab_load(struct refs_vocab *v, const struct lp_rules *rs)
 
 	memset(v, 0, sizeof *v);
 	memset(&b, 0, sizeof b);
+	v->chars = lp_refs_chars_new();
 	load_macros(&b, rs);
 	load_lexicon(v, &b, rs);
-	v->lexre = assemble(&b, "lexicon");
+	assemble(&b, v->chars, "lexicon", &v->lex);
 	load_acts(v, &b, rs, 0);
-	v->actre = assemble(&b, "act");
+	assemble(&b, v->chars, "act", &v->act);
 	if (!b.errs) {
 		/* the same names again (errors were said once already) */
 		load_acts(v, &b, rs, 1);
-		v->titlere = assemble(&b, "title");
+		assemble(&b, v->chars, "title", &v->title);
 	}
 	free(b.m);
 	v->md = pcre2_match_data_create(4, NULL);
@@ -586,9 +715,12 @@ lp_refs_vocab_free(struct refs_vocab *v)
 {
 	size_t i;
 
-	pcre2_code_free(v->lexre);
-	pcre2_code_free(v->actre);
-	pcre2_code_free(v->titlere);
+	alt_free(&v->lex);
+	alt_free(&v->act);
+	alt_free(&v->title);
+	lp_refs_cands_free(&v->cands[0]);
+	lp_refs_cands_free(&v->cands[1]);
+	lp_refs_chars_free(v->chars);
 	for (i = 0; i < v->nacts; i++)
 		free(v->acts[i]);
 	free(v->acts);
@@ -601,24 +733,88 @@ lp_refs_vocab_free(struct refs_vocab *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* Run re over s; call back with (start, end, mark) for each match. */
-static size_t
-scan(struct refs_vocab *v, const pcre2_code *re, const char *s, size_t n, const char *doc,
-     const char *what, size_t (*cb)(void *, size_t, size_t, long), void *ctx)
+/* One anchored match at p, with lp_rx_match's fallback and message (the
+ * line named is that of from, where an unanchored search would have
+ * started). */
+static int
+match_at(struct refs_vocab *v, const pcre2_code *re, int jit, const char *s, size_t n, size_t p, size_t from,
+         const char *doc, const char *what)
 {
-	size_t from = 0, count = 0;
+	/* JIT code straight away: pcre2_match would only check options
+	 * first, at every one of the many candidates */
+	int rc = jit ? pcre2_jit_match(re, (PCRE2_SPTR)s, n, p, 0, v->md, v->mc)
+	             : pcre2_match(re, (PCRE2_SPTR)s, n, p, PCRE2_NO_UTF_CHECK, v->md, v->mc);
+	long line;
 
-	if (!re)
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(re, (PCRE2_SPTR)s, n, p, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, v->md, v->mc);
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		if ((line = lp_tagging_line(s, from)) > 0)
+			lp_note("%s:%ld: rule %s: %s; the rest of this paragraph is skipped for this rule",
+			        doc, line, what, (char *)msg);
+		else
+			lp_note("%s: rule %s: %s; the rest of this paragraph is skipped for this rule",
+			        doc, what, (char *)msg);
+	}
+	return rc;
+}
+
+/* Run the alternation over s; call back with (start, end, mark) for each
+ * match, leftmost first, a match's end being where the next may start. */
+static size_t
+scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const char *s, size_t n,
+     const char *doc, const char *what, size_t (*cb)(void *, size_t, size_t, long), void *ctx)
+{
+	size_t from = 0, next = 0, count = 0, i;
+
+	if (!a->re)
 		return 0;
-	while (from < n && lp_rx_match(re, s, n, from, v->md, v->mc, doc, what) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(v->md);
-		PCRE2_SPTR mark = pcre2_get_mark(v->md);
+	if (!a->gate || v->ungated) {
+		if (a->gate && !a->jit) {
+			pcre2_jit_compile(a->re, PCRE2_JIT_COMPLETE);
+			a->jit = 1;
+		}
+		while (from < n && lp_rx_match(a->re, s, n, from, v->md, v->mc, doc, what) > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(v->md);
+			PCRE2_SPTR mark = pcre2_get_mark(v->md);
 
+			if (ov[1] <= ov[0]) {
+				from = ov[0] + 1;
+				continue;
+			}
+			from = ov[1];
+			if (mark)
+				count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
+		}
+		return count;
+	}
+	for (i = 0; i < c->n; i++) {
+		size_t p = c->pos[i];
+		uint16_t k = a->subof[c->sym[i]];
+		const pcre2_code *re;
+		int rc;
+		PCRE2_SIZE *ov;
+		PCRE2_SPTR mark;
+
+		if (p < next)
+			continue; /* inside the last match */
+		if (k >= a->nsub)
+			continue;
+		re = sub(a, k); /* compiles it, and knows then whether JIT did */
+		rc = match_at(v, re, a->subjit[k], s, n, p, from, doc, what);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (rc < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(v->md);
+		mark = pcre2_get_mark(v->md);
 		if (ov[1] <= ov[0]) {
-			from = ov[0] + 1;
+			from = next = ov[0] + 1;
 			continue;
 		}
-		from = ov[1];
+		from = next = ov[1];
 		if (mark)
 			count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
 	}
@@ -654,8 +850,19 @@ lp_refs_lex(struct refs_vocab *v, const char *s, size_t n, const char *doc,
             struct refs_lexeme **out, size_t *cap)
 {
 	struct lexctx c = { v, out, cap, 0 };
+	struct refs_gate *g[2] = { v->lex.gate, v->act.gate };
 
-	scan(v, v->lexre, s, n, doc, "refs lexicon", lex_cb, &c);
+	v->walked = NULL;
+	if (g[0] && !v->ungated) {
+		/* one walk for both; the acts' wait for lp_refs_acts */
+		int both = g[1] != NULL;
+		lp_refs_gates_walk(g, both ? 2 : 1, s, n, v->cands);
+		if (both) {
+			v->walked = s;
+			v->walkedn = n;
+		}
+	}
+	scan(v, &v->lex, &v->cands[0], s, n, doc, "refs lexicon", lex_cb, &c);
 	return c.n;
 }
 
@@ -697,9 +904,13 @@ lp_refs_acts(struct refs_vocab *v, int title, const char *s, size_t n, const cha
              struct refs_mention **out, size_t *cap)
 {
 	struct actctx c = { v, out, cap, 0, title };
+	struct refs_alt *a = title ? &v->title : &v->act;
 	size_t i;
 
-	scan(v, title ? v->titlere : v->actre, s, n, doc, "refs acts", act_cb, &c);
+	if (a->gate && !v->ungated && (title || s != v->walked || n != v->walkedn))
+		lp_refs_gates_walk(&a->gate, 1, s, n, &v->cands[1]);
+	v->walked = NULL; /* used, or overwritten */
+	scan(v, a, &v->cands[1], s, n, doc, "refs acts", act_cb, &c);
 	for (i = 0; i < c.n; i++) {
 		struct refs_mention *m = &(*out)[i];
 		while (m->e > m->s && (s[m->e - 1] == ' ' || s[m->e - 1] == '\t'))

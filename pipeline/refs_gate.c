@@ -1,0 +1,1378 @@
+/*
+ * refs_gate.c - where in a paragraph a refs alternation can match, found
+ * in C, so that PCRE2 runs only there (refs_vocab.c).
+ *
+ * Every alternation of refs_vocab.c is (?<!\p{L})(?:A1|A2|...) with each
+ * Ai followed by (?!\p{L}).  From the sources of the Ai this file works out
+ * the pairs of characters a match can start with (the second of a one-
+ * character match is whatever may follow it: no letter, or the end).  The
+ * paragraph is walked once; a position is a candidate when the character
+ * before it is no letter and its first two characters form such a pair.
+ * The caller runs the alternation, compiled anchored, at candidates only:
+ * a match can start nowhere else, so the matches are those of a scan that
+ * tries every position -- same spans, same order, same marks.
+ *
+ * Characters are compared as symbols: each character the alternatives
+ * name, folded as PCRE2 (caseless, UCP) relates it to others, is one;
+ * every other character is a letter, a space, a digit or other, as PCRE2
+ * classifies it.  What soundness rests on, both checked against PCRE2 by
+ * tests/unit/refs_gate_test.c: the fold of the characters below U+0800
+ * joins every pair PCRE2 matches caselessly; a character from U+0800 on
+ * that PCRE2 relates to one below it (Kelvin sign, long s's kin, Cyrillic
+ * rounded ve...) is "wild": a candidate wherever it stands.  Supplementary
+ * characters are wild too, and never count as the letter before.
+ *
+ * Anything the analysis does not know (backreferences, \K, \R, (*SKIP),
+ * (*COMMIT), (?x), a quantifier it cannot read, an alternative that can
+ * match the empty string) turns the gate off for the whole alternation:
+ * every position is tried, as before.  An alternative that may start with
+ * any letter ("\p{L}+\s+процестік") would make every word a candidate; it
+ * counts only in a paragraph that holds its required literal (found by a
+ * caseless PCRE2 search, so the test is PCRE2's own), and turns the gate
+ * off when it has none.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "refs.h"
+
+#define LO 0x800      /* characters with a precomputed fold: one or two bytes */
+#define NSYM 256
+#define NHI 32        /* named characters from U+0800 (quotes, dashes, №) */
+#define LIT_MAX 48    /* code points of a required literal */
+#define LIT_MIN 3
+#define DEPTH_MAX 64
+
+/* Symbols: what a text character is, for the pair tables. */
+enum {
+	S_END,     /* past the subject's end (second place only) */
+	S_WILD,    /* may be anything: always a candidate */
+	S_LETTER, S_SPACE, S_DIGIT, S_OTHER, /* characters the patterns do not name */
+	S_OVER,    /* named characters past the table's room */
+	/* sets, in the analysis only, expanded when the tables are built */
+	V_LETTERS, V_SPACES, V_DIGITS, V_NONLETTERS, V_ANY,
+	S_NAMED    /* the first named character */
+};
+
+/* Character classes as PCRE2 sees them. */
+enum { C_LETTER = 1, C_SPACE = 2, C_DIGIT = 4, C_WILD = 8, C_KNOWN = 16 };
+
+struct refs_chars {
+	uint16_t fold[LO];
+	uint8_t cls[LO];
+	uint64_t letter2[0xe000 / 64]; /* first two bytes of a character below U+0800: a letter? */
+	uint8_t len1[256];             /* bytes of the character a byte starts (1 for strays) */
+	uint8_t inword[256];           /* after a letter, a byte of a letter: an ASCII letter,
+	                                * a lead byte all of whose characters are letters (Cyrillic's
+	                                * 0xd0, 0xd1), or a continuation byte */
+	uint8_t *hi;          /* U+0800..U+FFFF, C_* | C_KNOWN once met */
+	pcre2_code *letter, *space, *digit, *low;
+	pcre2_match_data *md;
+};
+
+struct set {
+	uint64_t w[NSYM / 64];
+};
+
+#define HASH_BITS 16
+
+/* Which starts make a candidate: the first two characters' symbols, and
+ * for some pairs the third's. */
+struct table {
+	struct set acc[NSYM];  /* row: first symbol; bits: seconds that will do */
+	struct set nl[NSYM];   /* ...that will do when the third may be no letter */
+	struct set tri[NSYM];  /* ...that will do when the three are in hash */
+	uint64_t hash[(1u << HASH_BITS) / 64];
+};
+
+struct refs_gate {
+	struct refs_chars *k;
+	uint8_t lo[LO];                    /* the symbol of each character below U+0800 */
+	uint32_t hicp[NHI];
+	uint8_t hisym[NHI];
+	int nhi;
+	struct table *full, *narrow;       /* all alternatives; those not led by any letter */
+	const struct table *t;             /* full or narrow, for this subject */
+	uint8_t maynl[NSYM];               /* a symbol that may stand for no letter */
+	struct set *first;                 /* per alternative: the symbols it may start with */
+	size_t nalt;
+	unsigned nsym;
+	pcre2_code *lit;                   /* wide alternatives' literals, or NULL */
+	pcre2_match_data *md;
+	size_t tried;                      /* candidates handed out (tests) */
+};
+
+/* ---- characters ---- */
+
+static pcre2_code *
+compile1(const char *re, uint32_t opts)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	                              PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | opts, &err, &off, NULL);
+
+	if (!c)
+		lp_die("refs gate: cannot compile %s", re);
+	return c;
+}
+
+static int
+is(struct refs_chars *k, const pcre2_code *re, uint32_t cp)
+{
+	char u[4];
+	int l = lp_u8enc(cp, u);
+
+	return pcre2_match(re, (PCRE2_SPTR)u, (size_t)l, 0, PCRE2_NO_UTF_CHECK, k->md, NULL) > 0;
+}
+
+static uint8_t
+classify(struct refs_chars *k, uint32_t cp)
+{
+	return (uint8_t)((is(k, k->letter, cp) ? C_LETTER : 0) | (is(k, k->space, cp) ? C_SPACE : 0) |
+	                 (is(k, k->digit, cp) ? C_DIGIT : 0));
+}
+
+static uint16_t
+root(uint16_t *up, uint16_t x)
+{
+	while (up[x] != x)
+		x = up[x] = up[up[x]];
+	return x;
+}
+
+static void
+join(uint16_t *up, uint32_t a, uint32_t b)
+{
+	uint16_t ra, rb;
+
+	if (a >= LO || b >= LO)
+		return;
+	ra = root(up, (uint16_t)a);
+	rb = root(up, (uint16_t)b);
+	if (ra < rb)
+		up[rb] = ra;
+	else
+		up[ra] = rb;
+}
+
+struct refs_chars *
+lp_refs_chars_new(void)
+{
+	struct refs_chars *k = lp_xmalloc(sizeof *k);
+	uint16_t up[LO];
+	uint32_t c;
+
+	memset(k, 0, sizeof *k);
+	k->letter = compile1("\\p{L}", 0);
+	k->space = compile1("\\s", 0);
+	k->digit = compile1("\\d", 0);
+	k->low = compile1("[\\x{0}-\\x{7ff}]", PCRE2_CASELESS);
+	k->md = pcre2_match_data_create(1, NULL);
+	if (!k->md)
+		lp_die("out of memory");
+	/* case partners by Unicode's simple mappings; the test holds the
+	 * result against PCRE2's caseless matching, pair by pair */
+	for (c = 0; c < LO; c++)
+		up[c] = (uint16_t)c;
+	for (c = 0; c < LO; c++) {
+		join(up, c, (uint32_t)utf8proc_tolower((utf8proc_int32_t)c));
+		join(up, c, (uint32_t)utf8proc_toupper((utf8proc_int32_t)c));
+		join(up, c, (uint32_t)utf8proc_totitle((utf8proc_int32_t)c));
+	}
+	for (c = 0; c < LO; c++) {
+		k->fold[c] = root(up, (uint16_t)c);
+		k->cls[c] = classify(k, c);
+	}
+	for (c = 0; c < 256; c++) {
+		k->len1[c] = (uint8_t)(c >= 0xc2 && c < 0xe0 ? 2 : 1);
+		if (c < 0x80) {
+			k->inword[c] = k->cls[c] & C_LETTER;
+		} else if (c < 0xc0) {
+			k->inword[c] = 1;
+		} else if (c >= 0xc2 && c < 0xe0) {
+			uint32_t t;
+			for (t = 0; t < 64 && (k->cls[((c & 0x1f) << 6) | t] & C_LETTER); t++)
+				;
+			k->inword[c] = t == 64;
+		}
+	}
+	for (c = 0; c < 0xe000; c++) {
+		uint32_t b0 = c >> 8, b1 = c & 0xff, cp;
+		if (b0 < 0x80)
+			cp = b0;
+		else if (b0 >= 0xc2 && (b1 & 0xc0) == 0x80)
+			cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+		else
+			continue;
+		if (k->cls[cp] & C_LETTER)
+			k->letter2[c / 64] |= (uint64_t)1 << (c % 64);
+	}
+	return k;
+}
+
+void
+lp_refs_chars_free(struct refs_chars *k)
+{
+	if (!k)
+		return;
+	pcre2_code_free(k->letter);
+	pcre2_code_free(k->space);
+	pcre2_code_free(k->digit);
+	pcre2_code_free(k->low);
+	pcre2_match_data_free(k->md);
+	free(k->hi);
+	free(k);
+}
+
+uint32_t
+lp_refs_chars_fold(const struct refs_chars *k, uint32_t cp)
+{
+	return cp < LO ? k->fold[cp] : cp;
+}
+
+/* C_* of a character from U+0800 to U+FFFF, asked of PCRE2 once. */
+static uint8_t
+hi_class(struct refs_chars *k, uint32_t cp)
+{
+	uint8_t c;
+
+	if (!k->hi) {
+		k->hi = lp_xmalloc(0x10000);
+		memset(k->hi, 0, 0x10000);
+	}
+	if ((c = k->hi[cp]))
+		return c;
+	c = C_KNOWN | classify(k, cp) | (is(k, k->low, cp) ? C_WILD : 0);
+	k->hi[cp] = c;
+	return c;
+}
+
+/* ---- symbol sets ---- */
+
+static void
+set_add(struct set *s, unsigned x)
+{
+	s->w[x / 64] |= (uint64_t)1 << (x % 64);
+}
+
+static int
+set_has(const struct set *s, unsigned x)
+{
+	return (int)((s->w[x / 64] >> (x % 64)) & 1);
+}
+
+static void
+set_or(struct set *a, const struct set *b)
+{
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		a->w[i] |= b->w[i];
+}
+
+static int
+set_empty(const struct set *s)
+{
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		if (s->w[i])
+			return 0;
+	return 1;
+}
+
+static struct set
+set1(unsigned x)
+{
+	struct set s;
+
+	memset(&s, 0, sizeof s);
+	set_add(&s, x);
+	return s;
+}
+
+/* ---- the analysis ----
+ * What the strings a piece of regex matches can start with: whether it
+ * matches the empty string; the first characters of its non-empty
+ * matches; its one-character and two-character matches; and the first two
+ * and first three characters of the longer ones -- each a union of
+ * products of symbol sets ("boxes"). */
+
+struct box {
+	struct set s[3];
+};
+
+struct boxes {
+	struct box *b;
+	size_t n, cap;
+};
+
+struct sum {
+	int nullable;
+	struct set first, single;
+	struct boxes dbl;  /* two-character matches (two sets) */
+	struct boxes two;  /* first two characters of longer ones */
+	struct boxes three;/* first three characters of longer ones still */
+};
+
+struct build {
+	struct refs_chars *k;
+	uint8_t named[LO];        /* symbol of a fold class the patterns name, 0 none */
+	uint32_t hicp[NHI];
+	uint8_t hisym[NHI];
+	int nhi;
+	unsigned nsym;
+	struct boxes all, narrow; /* three-character starts: all alternatives; the narrow ones */
+	struct lp_buf lits;       /* "(?:lit|lit)" of the wide alternatives */
+	int nlits, nolit;         /* literals; a wide alternative without one */
+	struct set *first;        /* per alternative */
+	size_t nalt;
+};
+
+struct parse {
+	const unsigned char *p;
+	struct build *b;
+	int fail, depth, topalt;
+	uint32_t run[LIT_MAX], best[LIT_MAX];
+	int nrun, nbest;
+};
+
+static void
+sum_init(struct sum *s, int nullable)
+{
+	memset(s, 0, sizeof *s);
+	s->nullable = nullable;
+}
+
+static void
+sum_free(struct sum *s)
+{
+	free(s->dbl.b);
+	free(s->two.b);
+	free(s->three.b);
+	memset(s, 0, sizeof *s);
+}
+
+/* Add the box a x b (x c when w is 3); a box with an empty side adds nothing. */
+static void
+box_add(struct boxes *l, int w, const struct set *a, const struct set *b, const struct set *c)
+{
+	size_t i;
+
+	if (set_empty(a) || set_empty(b) || (w == 3 && set_empty(c)))
+		return;
+	for (i = 0; i < l->n; i++) /* the same first sides: widen the last */
+		if (!memcmp(&l->b[i].s[0], a, sizeof *a) && (w == 2 || !memcmp(&l->b[i].s[1], b, sizeof *b))) {
+			set_or(&l->b[i].s[w - 1], w == 2 ? b : c);
+			return;
+		}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->b = lp_xrealloc(l->b, l->cap * sizeof *l->b);
+	}
+	memset(&l->b[l->n], 0, sizeof l->b[l->n]);
+	l->b[l->n].s[0] = *a;
+	l->b[l->n].s[1] = *b;
+	if (w == 3)
+		l->b[l->n].s[2] = *c;
+	l->n++;
+}
+
+static void
+boxes_or(struct boxes *l, int w, const struct boxes *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		box_add(l, w, &m->b[i].s[0], &m->b[i].s[1], &m->b[i].s[2]);
+}
+
+/* r = x y (r is new) */
+static void
+concat2(struct sum *r, const struct sum *x, const struct sum *y)
+{
+	size_t i;
+
+	sum_init(r, x->nullable && y->nullable);
+	r->first = x->first;
+	if (x->nullable)
+		set_or(&r->first, &y->first);
+	if (y->nullable)
+		r->single = x->single;
+	if (x->nullable)
+		set_or(&r->single, &y->single);
+	if (y->nullable)
+		boxes_or(&r->dbl, 2, &x->dbl);
+	box_add(&r->dbl, 2, &x->single, &y->single, NULL);
+	if (x->nullable)
+		boxes_or(&r->dbl, 2, &y->dbl);
+	boxes_or(&r->two, 2, &x->two);
+	box_add(&r->two, 2, &x->single, &y->first, NULL);
+	if (x->nullable)
+		boxes_or(&r->two, 2, &y->two);
+	boxes_or(&r->three, 3, &x->three);
+	for (i = 0; i < x->dbl.n; i++)
+		box_add(&r->three, 3, &x->dbl.b[i].s[0], &x->dbl.b[i].s[1], &y->first);
+	for (i = 0; i < y->two.n; i++)
+		box_add(&r->three, 3, &x->single, &y->two.b[i].s[0], &y->two.b[i].s[1]);
+	if (x->nullable)
+		boxes_or(&r->three, 3, &y->three);
+}
+
+/* s = s t */
+static void
+concat(struct sum *s, const struct sum *t)
+{
+	struct sum r;
+
+	concat2(&r, s, t);
+	sum_free(s);
+	*s = r;
+}
+
+/* s = s | t */
+static void
+either(struct sum *s, const struct sum *t)
+{
+	s->nullable |= t->nullable;
+	set_or(&s->first, &t->first);
+	set_or(&s->single, &t->single);
+	boxes_or(&s->dbl, 2, &t->dbl);
+	boxes_or(&s->two, 2, &t->two);
+	boxes_or(&s->three, 3, &t->three);
+}
+
+/* s = s | ss | sss...: three rounds give every three-character start */
+static void
+repeat(struct sum *s)
+{
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		struct sum t;
+		concat2(&t, s, s);
+		either(s, &t);
+		sum_free(&t);
+	}
+}
+
+/* one character of the set x */
+static void
+sum_char(struct sum *s, const struct set *x)
+{
+	sum_init(s, 0);
+	s->first = *x;
+	s->single = *x;
+}
+
+/* The symbol of a character a pattern names; V_ANY for one the gate does
+ * not tell apart from its case partners (a cased character from U+0800 on,
+ * a letter there) or has no room for. */
+static unsigned
+named(struct build *b, uint32_t cp)
+{
+	int i;
+
+	if (cp < LO) {
+		uint16_t f = b->k->fold[cp];
+		if (!b->named[f])
+			b->named[f] = (uint8_t)(b->nsym < NSYM ? b->nsym++ : S_OVER);
+		return b->named[f];
+	}
+	if (cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff) || (hi_class(b->k, cp) & (C_WILD | C_LETTER)) ||
+	    utf8proc_tolower((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp ||
+	    utf8proc_toupper((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp ||
+	    utf8proc_totitle((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp)
+		return V_ANY;
+	for (i = 0; i < b->nhi; i++)
+		if (b->hicp[i] == cp)
+			return b->hisym[i];
+	if (b->nhi == NHI || b->nsym == NSYM)
+		return V_ANY;
+	b->hicp[b->nhi] = cp;
+	b->hisym[b->nhi] = (uint8_t)b->nsym++;
+	return b->hisym[b->nhi++];
+}
+
+static void parse_alt(struct parse *ps, struct sum *out, int top);
+
+/* the run of literal characters at the top level, for a wide alternative */
+static void
+run_end(struct parse *ps)
+{
+	if (ps->nrun > ps->nbest) {
+		memcpy(ps->best, ps->run, (size_t)ps->nrun * sizeof *ps->run);
+		ps->nbest = ps->nrun;
+	}
+	ps->nrun = 0;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* \x{hhh} or \xhh after the x; the code point, or -1 */
+static long
+hex_escape(struct parse *ps)
+{
+	long v = 0;
+	int d, nd = 0;
+
+	if (*ps->p == '{') {
+		ps->p++;
+		while ((d = hexval(*ps->p)) >= 0 && nd < 8) {
+			v = v * 16 + d;
+			ps->p++;
+			nd++;
+		}
+		if (*ps->p != '}' || !nd)
+			return -1;
+		ps->p++;
+		return v;
+	}
+	while (nd < 2 && (d = hexval(*ps->p)) >= 0) {
+		v = v * 16 + d;
+		ps->p++;
+		nd++;
+	}
+	return v;
+}
+
+/* The character or set of an escape (ps->p past the backslash) into *x:
+ * 1 for one character (*cp), 2 for a set, 0 for an assertion that
+ * matches the empty string; ps->fail for what the gate does not know. */
+static int
+escape(struct parse *ps, struct set *x, uint32_t *cp, int inclass)
+{
+	unsigned char c = *ps->p;
+
+	if (!c) {
+		ps->fail = 1;
+		return 0;
+	}
+	if (c >= 0x80 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+		int l;
+		*cp = lp_u8dec((const char *)ps->p, 4, &l);
+		ps->p += l;
+		return 1;
+	}
+	ps->p++;
+	switch (c) {
+	case 't': *cp = '\t'; return 1;
+	case 'n': *cp = '\n'; return 1;
+	case 'r': *cp = '\r'; return 1;
+	case 'f': *cp = '\f'; return 1;
+	case 'e': *cp = 0x1b; return 1;
+	case 'a': *cp = 7; return 1;
+	case 'x': {
+		long v = hex_escape(ps);
+		if (v < 0 || v > 0x10ffff) {
+			ps->fail = 1;
+			return 0;
+		}
+		*cp = (uint32_t)v;
+		return 1;
+	}
+	case 's': *x = set1(V_SPACES); return 2;
+	case 'd': *x = set1(V_DIGITS); return 2;
+	case 'w': case 'W': case 'S': case 'D': case 'h': case 'H': case 'v': case 'V': case 'N':
+		*x = set1(V_ANY);
+		return 2;
+	case 'p': case 'P':
+		if (c == 'p' && !strncmp((const char *)ps->p, "{L}", 3)) {
+			ps->p += 3;
+			*x = set1(V_LETTERS);
+			return 2;
+		}
+		if (*ps->p == '{') {
+			const char *e = strchr((const char *)ps->p, '}');
+			if (!e) {
+				ps->fail = 1;
+				return 0;
+			}
+			ps->p = (const unsigned char *)e + 1;
+		} else if (*ps->p) {
+			ps->p++;
+		}
+		*x = set1(V_ANY);
+		return 2;
+	case 'b': case 'B': case 'A': case 'z': case 'Z':
+		if (!inclass)
+			return 0;
+		if (c == 'b') { /* backspace in a class */
+			*cp = 8;
+			return 1;
+		}
+		break;
+	}
+	ps->fail = 1; /* \K \G \Q \R \X \C, back references, and the rest */
+	return 0;
+}
+
+/* [...] into *x: exact for lists of characters, \s, \d and \p{L};
+ * V_ANY for negated classes, ranges and the rest. */
+static void
+parse_class(struct parse *ps, struct set *x)
+{
+	int any = 0, first = 1;
+
+	memset(x, 0, sizeof *x);
+	ps->p++;
+	if (*ps->p == '^') {
+		any = 1;
+		ps->p++;
+	}
+	for (;; first = 0) {
+		uint32_t cp;
+		struct set e;
+		int l;
+
+		if (!*ps->p) {
+			ps->fail = 1;
+			return;
+		}
+		if (*ps->p == ']' && !first)
+			break;
+		if (*ps->p == '[') { /* [:alpha:] and friends */
+			any = 1;
+			if (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '=') {
+				const char *e2 = strstr((const char *)ps->p + 2, ":]");
+				if (!e2) {
+					ps->fail = 1;
+					return;
+				}
+				ps->p = (const unsigned char *)e2 + 2;
+			} else {
+				ps->p++;
+			}
+			continue;
+		}
+		if (*ps->p == '-' && !first && ps->p[1] != ']') {
+			any = 1; /* a range */
+			ps->p++;
+			continue;
+		}
+		if (*ps->p == '\\') {
+			ps->p++;
+			l = escape(ps, &e, &cp, 1);
+			if (ps->fail)
+				return;
+			if (l == 2)
+				set_or(x, &e);
+			else if (l == 1)
+				set_add(x, named(ps->b, cp));
+			continue;
+		}
+		cp = lp_u8dec((const char *)ps->p, 4, &l);
+		ps->p += l;
+		set_add(x, named(ps->b, cp));
+	}
+	ps->p++;
+	if (any)
+		*x = set1(V_ANY);
+}
+
+/* A quantifier after an atom, applied to s; 1 when there was one (it
+ * ends a run of literal characters), 0 when there was none. */
+static int
+quantifier(struct parse *ps, struct sum *s)
+{
+	unsigned long lo = 0, hi = 0;
+	int inf = 0;
+	unsigned char c = *ps->p;
+
+	if (c == '?') {
+		lo = 0, hi = 1;
+	} else if (c == '*') {
+		lo = 0, inf = 1;
+	} else if (c == '+') {
+		lo = 1, inf = 1;
+	} else if (c == '{') {
+		const unsigned char *q = ps->p + 1;
+		char *e;
+		if (*q < '0' || *q > '9') {
+			ps->fail = 1; /* a literal brace, or {,n}: not ours */
+			return 0;
+		}
+		lo = strtoul((const char *)q, &e, 10);
+		q = (const unsigned char *)e;
+		if (*q == ',') {
+			q++;
+			if (*q == '}')
+				inf = 1;
+			else if (*q >= '0' && *q <= '9') {
+				hi = strtoul((const char *)q, &e, 10);
+				q = (const unsigned char *)e;
+			} else {
+				ps->fail = 1;
+				return 0;
+			}
+		} else {
+			hi = lo;
+		}
+		if (*q != '}') {
+			ps->fail = 1;
+			return 0;
+		}
+		ps->p = q; /* on the brace; stepped past below */
+	} else {
+		return 0;
+	}
+	ps->p++;
+	if (*ps->p == '?' || *ps->p == '+') /* lazy, possessive: the same strings */
+		ps->p++;
+	if (!inf && hi == 0) { /* x{0}: nothing */
+		sum_free(s);
+		sum_init(s, 1);
+		return 1;
+	}
+	if (inf || hi >= 2) /* more than one in a row */
+		repeat(s);
+	if (lo == 0)
+		s->nullable = 1;
+	return 1;
+}
+
+/* (...) of any kind; ps->p on the parenthesis */
+static void
+parse_group(struct parse *ps, struct sum *s)
+{
+	const unsigned char *q = ps->p + 1;
+	int look = 0;
+
+	sum_init(s, 1);
+	if (*q == '*') {
+		/* verbs: the mark and the ones that only steer backtracking at
+		 * one start are harmless; (*SKIP), (*COMMIT), (*ACCEPT) and the
+		 * start-of-pattern settings change where matching goes on */
+		const char *e = strchr((const char *)q, ')');
+		if (!e) {
+			ps->fail = 1;
+			return;
+		}
+		if (!strncmp((const char *)q, "*MARK:", 6) || !strncmp((const char *)q, "*:", 2) ||
+		    !strncmp((const char *)q, "*PRUNE", 6) || !strncmp((const char *)q, "*THEN", 5)) {
+			ps->p = (const unsigned char *)e + 1;
+			return;
+		}
+		if (!strncmp((const char *)q, "*FAIL)", 6) || !strncmp((const char *)q, "*F)", 3)) {
+			s->nullable = 0; /* matches nothing */
+			ps->p = (const unsigned char *)e + 1;
+			return;
+		}
+		ps->fail = 1;
+		return;
+	}
+	if (*q == '?') {
+		q++;
+		if (*q == ':' || *q == '>' || *q == '|') {
+			q++;
+		} else if (*q == '=' || *q == '!') {
+			look = 1;
+			q++;
+		} else if (*q == '<' && (q[1] == '=' || q[1] == '!')) {
+			look = 1;
+			q += 2;
+		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q[1] == '<')) {
+			const char *e = strchr((const char *)q, *q == '\'' ? '\'' : '>');
+			if (*q == '\'')
+				e = strchr((const char *)q + 1, '\'');
+			if (!e) {
+				ps->fail = 1;
+				return;
+			}
+			q = (const unsigned char *)e + 1;
+		} else if (*q == '#') {
+			const char *e = strchr((const char *)q, ')');
+			if (!e) {
+				ps->fail = 1;
+				return;
+			}
+			ps->p = (const unsigned char *)e + 1;
+			return;
+		} else {
+			/* options: (?i) (?-i:...); (?x) changes how the rest reads */
+			const unsigned char *o = q;
+			while (*o && strchr("imnsJU^-", *o))
+				o++;
+			if (o == q && *o != ')' && *o != ':') {
+				ps->fail = 1; /* (?R) (?1) (?&n) (?(...) (?C) ... */
+				return;
+			}
+			if (*o == ')') {
+				ps->p = o + 1;
+				return;
+			}
+			if (*o != ':') {
+				ps->fail = 1;
+				return;
+			}
+			q = o + 1;
+		}
+	}
+	ps->p = q;
+	if (++ps->depth > DEPTH_MAX) {
+		ps->fail = 1;
+		return;
+	}
+	parse_alt(ps, s, 0);
+	ps->depth--;
+	if (ps->fail)
+		return;
+	if (*ps->p != ')') {
+		ps->fail = 1;
+		return;
+	}
+	ps->p++;
+	if (look) { /* an assertion: the empty string, as far as the gate sees */
+		sum_free(s);
+		sum_init(s, 1);
+	}
+}
+
+static void
+parse_seq(struct parse *ps, struct sum *out, int top)
+{
+	sum_init(out, 1);
+	if (top)
+		run_end(ps);
+	while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->fail) {
+		struct sum a;
+		struct set x;
+		uint32_t cp = 0;
+		int lit = 0, l;
+
+		switch (*ps->p) {
+		case '(':
+			parse_group(ps, &a);
+			break;
+		case '[':
+			parse_class(ps, &x);
+			sum_char(&a, &x);
+			break;
+		case '\\':
+			ps->p++;
+			l = escape(ps, &x, &cp, 0);
+			if (l == 1) {
+				x = set1(named(ps->b, cp));
+				lit = 1;
+			}
+			if (l)
+				sum_char(&a, &x);
+			else
+				sum_init(&a, 1);
+			break;
+		case '.':
+			ps->p++;
+			x = set1(V_ANY);
+			sum_char(&a, &x);
+			break;
+		case '^': case '$':
+			ps->p++;
+			sum_init(&a, 1);
+			break;
+		case '*': case '+': case '?': case '{':
+			ps->fail = 1;
+			sum_init(&a, 1);
+			break;
+		default:
+			cp = lp_u8dec((const char *)ps->p, 4, &l);
+			ps->p += l;
+			x = set1(named(ps->b, cp));
+			sum_char(&a, &x);
+			lit = 1;
+			break;
+		}
+		if (!ps->fail && quantifier(ps, &a))
+			lit = 0;
+		if (top) {
+			if (lit && ps->nrun < LIT_MAX)
+				ps->run[ps->nrun++] = cp;
+			else
+				run_end(ps);
+		}
+		concat(out, &a);
+		sum_free(&a);
+	}
+	if (top)
+		run_end(ps);
+}
+
+static void
+parse_alt(struct parse *ps, struct sum *out, int top)
+{
+	parse_seq(ps, out, top);
+	while (*ps->p == '|' && !ps->fail) {
+		struct sum t;
+		ps->p++;
+		if (top)
+			ps->topalt = 1;
+		parse_seq(ps, &t, top);
+		either(out, &t);
+		sum_free(&t);
+	}
+}
+
+/* Add one alternative; 0 when the gate cannot be had. */
+static int
+add_alt(struct build *b, const char *re)
+{
+	struct parse ps;
+	struct sum s;
+	struct set follow = set1(V_NONLETTERS), wide = set1(V_ANY), any = set1(V_ANY);
+	size_t i;
+	int ok;
+
+	memset(&ps, 0, sizeof ps);
+	ps.p = (const unsigned char *)re;
+	ps.b = b;
+	parse_alt(&ps, &s, 1);
+	ok = !ps.fail && !*ps.p && !s.nullable;
+	if (ok) {
+		b->first = lp_xrealloc(b->first, (b->nalt + 1) * sizeof *b->first);
+		b->first[b->nalt++] = s.first;
+		/* what may follow a match is no letter */
+		for (i = 0; i < s.dbl.n; i++)
+			box_add(&s.three, 3, &s.dbl.b[i].s[0], &s.dbl.b[i].s[1], &follow);
+		box_add(&s.three, 3, &s.single, &follow, &any);
+		set_add(&wide, V_LETTERS);
+		set_add(&wide, S_LETTER);
+		set_add(&wide, S_OTHER);
+		for (i = 0; i < NSYM / 64; i++)
+			if (s.first.w[i] & wide.w[i])
+				break;
+		boxes_or(&b->all, 3, &s.three);
+		if (i == NSYM / 64)
+			boxes_or(&b->narrow, 3, &s.three);
+		if (i < NSYM / 64) {
+			/* may start with any letter: needs its literal */
+			if (ps.topalt || ps.nbest < LIT_MIN) {
+				b->nolit = 1;
+			} else {
+				char hex[16];
+				int k;
+				lp_buf_add(&b->lits, b->nlits ? "|" : "(?:", b->nlits ? 1 : 3);
+				b->nlits++;
+				for (k = 0; k < ps.nbest; k++) {
+					int hl = snprintf(hex, sizeof hex, "\\x{%x}", (unsigned)ps.best[k]);
+					lp_buf_add(&b->lits, hex, (size_t)hl);
+				}
+			}
+		}
+	}
+	sum_free(&s);
+	return ok;
+}
+
+/* ---- tables ---- */
+
+/* what a symbol of the text may be: C_LETTER, C_SPACE, C_DIGIT, and 32
+ * for "may be no letter" */
+#define C_NONLETTER 32
+
+static void
+expand(const struct build *b, const uint8_t *may, const struct set *in, struct set *out)
+{
+	unsigned x;
+
+	memset(out, 0, sizeof *out);
+	for (x = 0; x < NSYM; x++) {
+		if (!set_has(in, x))
+			continue;
+		switch (x) {
+		case V_ANY:
+			for (unsigned y = 0; y < b->nsym; y++)
+				if (y < V_LETTERS || y >= S_NAMED)
+					set_add(out, y);
+			break;
+		case V_LETTERS: case V_SPACES: case V_DIGITS: case V_NONLETTERS: {
+			unsigned want = x == V_LETTERS ? C_LETTER : x == V_SPACES ? C_SPACE : x == V_DIGITS ? C_DIGIT : C_NONLETTER;
+			set_add(out, S_OVER);
+			set_add(out, x == V_LETTERS ? S_LETTER : x == V_SPACES ? S_SPACE : x == V_DIGITS ? S_DIGIT : S_OTHER);
+			if (x == V_NONLETTERS) {
+				set_add(out, S_END);
+				set_add(out, S_SPACE);
+				set_add(out, S_DIGIT);
+			}
+			for (unsigned y = S_NAMED; y < b->nsym; y++)
+				if (may[y] & want)
+					set_add(out, y);
+			break;
+		}
+		default:
+			set_add(out, x);
+		}
+	}
+}
+
+static uint32_t
+hash3(unsigned a, unsigned b, unsigned c)
+{
+	return (uint32_t)((((uint32_t)a << 16) | (b << 8) | c) * 2654435761u) >> (32 - HASH_BITS);
+}
+
+static int
+set_count(const struct set *s)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		n += __builtin_popcountll(s->w[i]);
+	return n;
+}
+
+/* The table of the three-character starts in l. */
+static void
+fill(const struct build *b, const uint8_t *may, const struct boxes *l, struct table *t)
+{
+	size_t i;
+	unsigned x, y, z;
+
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < l->n; i++) {
+		const struct box *bx = &l->b[i];
+		struct set a, bb, c, rest = bx->s[2];
+		struct set *row = NULL;
+
+		expand(b, may, &bx->s[0], &a);
+		expand(b, may, &bx->s[1], &bb);
+		if (set_has(&rest, V_ANY) || set_has(&rest, V_LETTERS)) {
+			row = t->acc;
+		} else {
+			if (set_has(&rest, V_NONLETTERS)) {
+				for (x = 0; x < NSYM; x++)
+					if (set_has(&a, x))
+						set_or(&t->nl[x], &bb);
+				rest.w[V_NONLETTERS / 64] &= ~((uint64_t)1 << (V_NONLETTERS % 64));
+			}
+			expand(b, may, &rest, &c);
+			if (set_empty(&c))
+				continue;
+			if (set_count(&a) * set_count(&bb) * set_count(&c) > 4096) {
+				row = t->acc; /* too many to list: the pair will do */
+			} else {
+				for (x = 0; x < NSYM; x++)
+					for (y = 0; set_has(&a, x) && y < NSYM; y++)
+						for (z = 0; set_has(&bb, y) && z < NSYM; z++)
+							if (set_has(&c, z)) {
+								uint32_t h = hash3(x, y, z);
+								t->hash[h / 64] |= (uint64_t)1 << (h % 64);
+								set_add(&t->tri[x], y);
+							}
+				continue;
+			}
+		}
+		for (x = 0; x < NSYM; x++)
+			if (set_has(&a, x))
+				set_or(&row[x], &bb);
+	}
+	/* a wild character is a candidate, first or second (or third: below) */
+	for (x = 0; x < NSYM; x++) {
+		set_add(&t->acc[x], S_WILD);
+		set_add(&t->acc[S_WILD], x);
+	}
+}
+
+static uint8_t
+cls_sym(uint8_t c)
+{
+	return c & C_LETTER ? S_LETTER : c & C_SPACE ? S_SPACE : c & C_DIGIT ? S_DIGIT : S_OTHER;
+}
+
+struct refs_gate *
+lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
+{
+	struct build *b = lp_xmalloc(sizeof *b);
+	struct refs_gate *g = NULL;
+	uint8_t may[NSYM];
+	unsigned x;
+	size_t i;
+	uint32_t c;
+	int ok = 1;
+
+	memset(b, 0, sizeof *b);
+	b->k = k;
+	b->nsym = S_NAMED;
+	for (i = 0; i < n && ok; i++)
+		ok = add_alt(b, alts[i]);
+	if (!ok || b->nolit)
+		goto out;
+	g = lp_xmalloc(sizeof *g);
+	memset(g, 0, sizeof *g);
+	g->k = k;
+	memset(may, 0, sizeof may);
+	for (c = 0; c < LO; c++) {
+		uint8_t x = b->named[k->fold[c]];
+		g->lo[c] = x ? x : cls_sym(k->cls[c]);
+		if (x)
+			may[x] |= (uint8_t)((k->cls[c] & (C_LETTER | C_SPACE | C_DIGIT)) |
+			                    (k->cls[c] & C_LETTER ? 0 : C_NONLETTER));
+	}
+	for (i = 0; i < (size_t)b->nhi; i++) {
+		uint8_t cl = hi_class(k, b->hicp[i]);
+		g->hicp[i] = b->hicp[i];
+		g->hisym[i] = b->hisym[i];
+		may[b->hisym[i]] |= (uint8_t)((cl & (C_LETTER | C_SPACE | C_DIGIT)) | (cl & C_LETTER ? 0 : C_NONLETTER));
+	}
+	g->nhi = b->nhi;
+	g->nsym = b->nsym;
+	g->nalt = b->nalt;
+	g->first = lp_xmalloc((b->nalt + 1) * sizeof *g->first);
+	for (i = 0; i < b->nalt; i++) {
+		expand(b, may, &b->first[i], &g->first[i]);
+		set_add(&g->first[i], S_WILD);
+	}
+	g->full = lp_xmalloc(sizeof *g->full);
+	fill(b, may, &b->all, g->full);
+	g->t = g->full;
+	for (x = 0; x < S_NAMED; x++)
+		g->maynl[x] = x != S_LETTER;
+	for (x = S_NAMED; x < NSYM; x++)
+		g->maynl[x] = (may[x] & C_NONLETTER) != 0;
+	if (b->nlits) {
+		int err;
+		PCRE2_SIZE off;
+		lp_buf_addc(&b->lits, ')');
+		g->narrow = lp_xmalloc(sizeof *g->narrow);
+		fill(b, may, &b->narrow, g->narrow);
+		g->lit = pcre2_compile((PCRE2_SPTR)b->lits.p, b->lits.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+		                       &err, &off, NULL);
+		if (!g->lit) {
+			free(g->first);
+			free(g->full);
+			free(g->narrow);
+			free(g);
+			g = NULL;
+			goto out;
+		}
+		pcre2_jit_compile(g->lit, PCRE2_JIT_COMPLETE);
+		g->md = pcre2_match_data_create(1, NULL);
+	}
+out:
+	free(b->first);
+	free(b->all.b);
+	free(b->narrow.b);
+	lp_buf_free(&b->lits);
+	free(b);
+	return g;
+}
+
+void
+lp_refs_gate_free(struct refs_gate *g)
+{
+	if (!g)
+		return;
+	pcre2_code_free(g->lit);
+	free(g->first);
+	free(g->full);
+	free(g->narrow);
+	if (g->md)
+		pcre2_match_data_free(g->md);
+	free(g);
+}
+
+/* The subject about to be walked: the narrow table when no wide
+ * alternative's literal is in it. */
+static void
+lp_refs_gate_subject(struct refs_gate *g, const char *s, size_t n)
+{
+	g->t = g->full;
+	if (g->lit && pcre2_match(g->lit, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, g->md, NULL) == PCRE2_ERROR_NOMATCH)
+		g->t = g->narrow;
+}
+
+#define CP_WILD 0x110000u /* a stray byte, or a character from U+10000 on */
+#define CP_END 0x110001u  /* past the subject's end */
+
+/* The character at s[i] (i < n) as the gate reads it; *len its bytes. */
+static inline uint32_t
+decode(const unsigned char *s, size_t n, size_t i, int *len)
+{
+	unsigned c0 = s[i];
+
+	if (c0 < 0x80) {
+		*len = 1;
+		return c0;
+	}
+	if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
+		*len = 2;
+		return ((c0 & 0x1f) << 6) | (s[i + 1] & 0x3f);
+	}
+	if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
+		*len = 3;
+		return ((c0 & 0x0f) << 12) | ((uint32_t)(s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
+	}
+	*len = c0 >= 0xf0 && i + 3 < n ? 4 : 1;
+	return CP_WILD;
+}
+
+/* Whether PCRE2 takes cp for a letter (0 when unsure: the safe side). */
+static inline int
+letter_of(struct refs_chars *k, uint32_t cp)
+{
+	uint8_t cl;
+
+	if (cp < LO)
+		return k->cls[cp] & C_LETTER;
+	if (cp >= CP_WILD)
+		return 0;
+	cl = hi_class(k, cp);
+	return cl & C_WILD ? 0 : cl & C_LETTER;
+}
+
+static unsigned
+sym_hi(struct refs_gate *g, uint32_t cp)
+{
+	uint8_t cl;
+	int j;
+
+	if (cp >= CP_WILD)
+		return cp == CP_END ? S_END : S_WILD;
+	cl = hi_class(g->k, cp);
+	if (cl & C_WILD)
+		return S_WILD;
+	for (j = 0; j < g->nhi; j++)
+		if (g->hicp[j] == cp)
+			return g->hisym[j];
+	return cls_sym(cl);
+}
+
+/* The symbol of a character (or CP_WILD, CP_END) for gate g. */
+static inline unsigned
+sym_of(struct refs_gate *g, uint32_t cp)
+{
+	return cp < LO ? g->lo[cp] : sym_hi(g, cp);
+}
+
+unsigned
+lp_refs_gate_nsym(const struct refs_gate *g)
+{
+	return g->nsym;
+}
+
+int
+lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym)
+{
+	return alt < g->nalt && sym < NSYM && set_has(&g->first[alt], sym);
+}
+
+/* Whether a match may start where the character before is no letter and
+ * the next ones are c1, c2 and (*c3, decoded from s[r] when first needed). */
+static int
+may_start(struct refs_gate *g, uint32_t c1, uint32_t c2, uint32_t *c3, const unsigned char *s, size_t n, size_t r,
+          unsigned *sym)
+{
+	const struct table *t = g->t;
+	unsigned s1 = sym_of(g, c1), s2 = sym_of(g, c2), s3;
+	uint32_t h;
+	int l3;
+
+	*sym = s1;
+	if (set_has(&t->acc[s1], s2))
+		return 1;
+	if (!set_has(&t->nl[s1], s2) && !set_has(&t->tri[s1], s2))
+		return 0;
+	if (*c3 == 0xffffffffu)
+		*c3 = c2 != CP_END && r < n ? decode(s, n, r, &l3) : CP_END;
+	s3 = sym_of(g, *c3);
+	h = hash3(s1, s2, s3);
+	return s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
+	       (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
+}
+
+static void
+push(struct refs_cands *c, size_t p, unsigned sym)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->pos = lp_xrealloc(c->pos, c->cap * sizeof *c->pos);
+		c->sym = lp_xrealloc(c->sym, c->cap * sizeof *c->sym);
+	}
+	c->pos[c->n] = p;
+	c->sym[c->n++] = (uint8_t)sym;
+}
+
+void
+lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_t n, struct refs_cands *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct refs_chars *k;
+	size_t p = 0, i;
+	int len, let, before = 0;
+	unsigned sym;
+
+	for (i = 0; i < ng; i++) {
+		lp_refs_gate_subject(g[i], str, n);
+		out[i].n = 0;
+	}
+	if (!ng)
+		return;
+	k = g[0]->k;
+	/* a subject may start inside a character (a title cut after its
+	 * quote's first byte): the first candidate is the next boundary, with
+	 * no letter before it, as PCRE2 is never started inside one */
+	while (p < n && (s[p] & 0xc0) == 0x80)
+		p++;
+	while (p < n) {
+		if (before) {
+			unsigned c0;
+
+			/* inside a word nothing can start: skip its letters a
+			 * byte at a time (ASCII letters, and characters whose
+			 * lead byte makes them letters, continuation bytes and all) */
+			while (p < n && k->inword[s[p]])
+				p++;
+			if (p >= n)
+				break;
+			c0 = s[p];
+			if (c0 < 0xe0 && p + 1 < n) {
+				unsigned x = (c0 << 8) | s[p + 1];
+				len = k->len1[c0];
+				let = (int)((k->letter2[x / 64] >> (x % 64)) & 1);
+			} else {
+				let = letter_of(k, decode(s, n, p, &len));
+			}
+		} else {
+			/* a place a match may start: the first three characters */
+			int l2 = 0;
+			uint32_t c1 = decode(s, n, p, &len), c2, c3 = 0xffffffffu;
+			size_t q = p + (size_t)len;
+
+			c2 = q < n ? decode(s, n, q, &l2) : CP_END;
+			for (i = 0; i < ng; i++)
+				if (may_start(g[i], c1, c2, &c3, s, n, q + (size_t)l2, &sym)) {
+					g[i]->tried++;
+					push(&out[i], p, sym);
+				}
+			let = letter_of(k, c1);
+		}
+		before = let;
+		p += (size_t)len;
+	}
+}
+
+void
+lp_refs_cands_free(struct refs_cands *c)
+{
+	free(c->pos);
+	free(c->sym);
+	memset(c, 0, sizeof *c);
+}
+
+size_t
+lp_refs_gate_tried(const struct refs_gate *g)
+{
+	return g ? g->tried : 0;
+}
