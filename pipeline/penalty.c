@@ -150,7 +150,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 
 	*ss = a > SENTENCE_MAX ? a - SENTENCE_MAX : 0;
 	for (i = a; i >= 2 && i > *ss; i--)
-		if (strchr(".!?", s[i - 2]) && s[i - 1] == ' ' && upper_at(s + i, n - i)) {
+		if (s[i - 1] == ' ' && strchr(".!?", s[i - 2]) && upper_at(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -158,7 +158,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 		(*ss)++;
 	*se = n - b > SENTENCE_MAX ? b + SENTENCE_MAX : n;
 	for (i = b; i + 2 < *se; i++)
-		if (strchr(".!?", s[i]) && s[i + 1] == ' ' && upper_at(s + i + 2, n - i - 2)) {
+		if (s[i + 1] == ' ' && strchr(".!?", s[i]) && upper_at(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}

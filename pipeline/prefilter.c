@@ -17,6 +17,12 @@
  * characters the fold knows; a paragraph with a character that a caseless
  * match would take for one of them without folding to it (long s, Kelvin
  * sign, dotted I, Cyrillic rounded ve...) is not filtered.
+ *
+ * The pass: an Aho-Corasick automaton over every registered literal, a
+ * full DFA on the classes of the bytes literals hold, stepped over the
+ * folded bytes of each character as it is read (ASCII and two-byte
+ * characters by table, no folded copy of the paragraph), noting where
+ * each literal last began.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -811,13 +817,27 @@ struct reg {
 static struct lit *lits;
 static int nlits, litcap;
 static int bucket[NBUCKET];
-static unsigned char present[NBUCKET / 8];
 static int *idx;
 static size_t nidx, idxcap;
 static struct reg *regs;
 static size_t nregs;
 static pthread_mutex_t regmu = PTHREAD_MUTEX_INITIALIZER;
 static int checked_env, disabled;
+
+/* The automaton that finds every literal in one pass (Aho-Corasick over
+ * folded bytes, as a full DFA on byte classes): built from lits when a
+ * paragraph is first scanned after the literals changed. */
+static unsigned char acls[256]; /* byte -> class; 0: in no literal */
+static int ancls;               /* classes, 0 included */
+static int32_t *adelta;         /* state * ancls + class -> state */
+static int *aoutfirst, *aoutn;  /* per state: literals ending there */
+static int *aout;
+static int anstates, abuilt;
+/* The classes of a character's folded bytes, looked up instead of folded:
+ * ASCII by byte, two-byte characters (Latin-1 to Armenian) by their 11
+ * bits; u2unsafe marks one that makes the paragraph unfilterable. */
+static unsigned char acls1[128];
+static unsigned char acls2[2048][2], u2unsafe[2048];
 
 #define DELETED ((const void *)1)
 
@@ -856,7 +876,7 @@ intern(const char *s, size_t l)
 	lits[nlits].len = l;
 	lits[nlits].next = bucket[h];
 	bucket[h] = nlits;
-	present[h / 8] |= (unsigned char)(1u << (h % 8));
+	abuilt = 0;
 	return nlits++;
 }
 
@@ -879,9 +899,23 @@ find(const void *re)
 /* The registry lives as long as the process; freed at exit so valgrind
  * sees no memory still held. */
 static void
+ac_free(void)
+{
+	free(adelta);
+	free(aoutfirst);
+	free(aoutn);
+	free(aout);
+	adelta = NULL;
+	aoutfirst = aoutn = aout = NULL;
+	anstates = abuilt = 0;
+}
+
+static void
 registry_free(void)
 {
 	int i;
+
+	ac_free();
 
 	for (i = 0; i < nlits; i++)
 		free(lits[i].s);
@@ -959,7 +993,7 @@ release_all(void)
 	free(lits);
 	lits = NULL;
 	nlits = litcap = 0;
-	memset(present, 0, sizeof present);
+	ac_free();
 	free(idx);
 	idx = NULL;
 	nidx = idxcap = 0;
@@ -990,8 +1024,6 @@ struct para {
 	const char *text;
 	size_t len;
 	int scanned, unsafe;
-	unsigned char *fold;
-	size_t cap;
 	long *last; /* start of each literal's last occurrence, or -1 */
 	int nlast;
 };
@@ -1004,7 +1036,6 @@ para_free(void *v)
 {
 	struct para *p = v;
 
-	free(p->fold);
 	free(p->last);
 	free(p);
 }
@@ -1066,46 +1097,187 @@ lp_prefilter_para(const char *text, size_t len)
 	p->scanned = 0;
 }
 
+/* Build the automaton for the current literals; regmu is held. */
+static void
+ac_build(void)
+{
+	size_t total = 1;
+	int i, c, st, head, tail, nout = 0;
+	int *fail, *queue, *own;
+
+	ac_free();
+	memset(acls, 0, sizeof acls);
+	ancls = 1;
+	for (i = 0; i < nlits; i++) {
+		size_t k;
+		for (k = 0; k < lits[i].len; k++) {
+			unsigned char b = (unsigned char)lits[i].s[k];
+			if (!acls[b])
+				acls[b] = (unsigned char)ancls++;
+		}
+		total += lits[i].len;
+	}
+	adelta = lp_xmalloc(total * (size_t)ancls * sizeof *adelta);
+	memset(adelta, -1, total * (size_t)ancls * sizeof *adelta);
+	own = lp_xmalloc(total * sizeof *own); /* the literal ending at a state, or -1 */
+	memset(own, -1, total * sizeof *own);
+	anstates = 1;
+	for (i = 0; i < nlits; i++) {
+		size_t k;
+		for (st = 0, k = 0; k < lits[i].len; k++) {
+			int32_t *t = &adelta[(size_t)st * ancls + acls[(unsigned char)lits[i].s[k]]];
+			if (*t < 0)
+				*t = anstates++;
+			st = *t;
+		}
+		own[st] = i; /* literals are unique: one a state */
+	}
+	/* breadth first: a state's fallback is shallower, so it is complete */
+	fail = lp_xmalloc((size_t)anstates * sizeof *fail);
+	queue = lp_xmalloc((size_t)anstates * sizeof *queue);
+	aoutfirst = lp_xmalloc((size_t)anstates * sizeof *aoutfirst);
+	aoutn = lp_xmalloc((size_t)anstates * sizeof *aoutn);
+	head = tail = 0;
+	fail[0] = 0;
+	aoutn[0] = 0;
+	aoutfirst[0] = 0;
+	for (c = 0; c < ancls; c++) {
+		int32_t *t = &adelta[c];
+		if (*t < 0) {
+			*t = 0;
+		} else {
+			fail[*t] = 0;
+			queue[tail++] = *t;
+		}
+	}
+	/* outputs: a state's own literal, then its fallback's (sizes first) */
+	while (head < tail) {
+		st = queue[head++];
+		aoutn[st] = (own[st] >= 0) + aoutn[fail[st]];
+		nout += aoutn[st];
+		for (c = 0; c < ancls; c++) {
+			int32_t *t = &adelta[(size_t)st * ancls + c];
+			int32_t f = adelta[(size_t)fail[st] * ancls + c];
+			if (*t < 0) {
+				*t = f;
+			} else {
+				fail[*t] = f;
+				queue[tail++] = *t;
+			}
+		}
+	}
+	aout = lp_xmalloc((size_t)(nout ? nout : 1) * sizeof *aout);
+	nout = 0;
+	for (head = 0; head < tail; head++) {
+		int j;
+		st = queue[head];
+		aoutfirst[st] = nout;
+		if (own[st] >= 0)
+			aout[nout++] = own[st];
+		for (j = 0; j < aoutn[fail[st]]; j++)
+			aout[nout++] = aout[aoutfirst[fail[st]] + j];
+	}
+	free(own);
+	free(fail);
+	free(queue);
+	for (i = 0; i < 128; i++)
+		acls1[i] = acls[i >= 'A' && i <= 'Z' ? i + 32 : i];
+	for (i = 0x80; i < 0x800; i++) {
+		unsigned char u[2], d[2];
+		int unsafe = 0;
+		u[0] = (unsigned char)(0xc0 | i >> 6);
+		u[1] = (unsigned char)(0x80 | (i & 0x3f));
+		fold1(u, 2, d, &unsafe);
+		acls2[i][0] = acls[d[0]];
+		acls2[i][1] = acls[d[1]];
+		u2unsafe[i] = (unsigned char)unsafe;
+	}
+	abuilt = 1;
+}
+
+/* The literals that end at byte at of the paragraph, in state st. */
+static inline void
+note(struct para *p, int32_t st, size_t at)
+{
+	int j;
+
+	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++)
+		p->last[aout[j]] = (long)(at + 1 - lits[aout[j]].len);
+}
+
+/* One pass over the paragraph: fold a character, step the automaton over
+ * its folded bytes, note where each literal last began. */
 static void
 scan(struct para *p)
 {
 	const unsigned char *s = (const unsigned char *)p->text;
-	size_t n = p->len, i;
-	int unsafe = 0, k;
+	size_t n = p->len, i, k;
+	int unsafe = 0, j;
+	int32_t st = 0;
+	unsigned char d[4];
 
 	p->scanned = 1;
-	if (p->cap < n + 1) {
-		p->cap = n + 1;
-		free(p->fold);
-		p->fold = lp_xmalloc(p->cap);
-	}
+	p->unsafe = 0;
+	pthread_mutex_lock(&regmu);
+	if (!abuilt)
+		ac_build();
+	pthread_mutex_unlock(&regmu);
 	if (p->nlast < nlits) {
 		p->nlast = nlits;
 		p->last = lp_xrealloc(p->last, (size_t)nlits * sizeof *p->last);
 	}
-	for (k = 0; k < nlits; k++)
-		p->last[k] = -1;
+	for (j = 0; j < nlits; j++)
+		p->last[j] = -1;
 	for (i = 0; i < n;) {
-		if (s[i] < 0x80) {
-			p->fold[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
-			i++;
-		} else {
-			i += fold1(s + i, n - i, p->fold + i, &unsafe);
-		}
-	}
-	p->unsafe = unsafe;
-	if (unsafe)
-		return;
-	for (i = 0; i + MIN_LIT <= n; i++) {
-		unsigned h = hash3(p->fold + i);
-		int j;
+		size_t l;
+		unsigned c = s[i];
 
-		if (!(present[h / 8] & (1u << (h % 8))))
+		if (c < 0x80) {
+			st = adelta[(size_t)st * ancls + acls1[c]];
+			if (aoutn[st])
+				note(p, st, i);
+			i++;
 			continue;
-		for (j = bucket[h]; j >= 0; j = lits[j].next)
-			if (lits[j].len <= n - i && !memcmp(p->fold + i, lits[j].s, lits[j].len))
-				p->last[j] = (long)i;
+		}
+		if (c >= 0xc2 && c < 0xe0 && i + 1 < n) {
+			/* a two-byte character: no fold needed, its classes are known */
+			unsigned cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f);
+			if (u2unsafe[cp]) {
+				p->unsafe = 1;
+				return;
+			}
+			st = adelta[(size_t)st * ancls + acls2[cp][0]];
+			if (aoutn[st])
+				note(p, st, i);
+			st = adelta[(size_t)st * ancls + acls2[cp][1]];
+			if (aoutn[st])
+				note(p, st, i + 1);
+			i += 2;
+			continue;
+		}
+		l = fold1(s + i, n - i, d, &unsafe);
+		if (unsafe) {
+			p->unsafe = 1;
+			return;
+		}
+		for (k = 0; k < l; k++) {
+			st = adelta[(size_t)st * ancls + acls[d[k]]];
+			if (aoutn[st])
+				note(p, st, i + k);
+		}
+		i += l;
 	}
+}
+
+int
+lp_prefilter_fold(const char *s, size_t n, char *out)
+{
+	size_t i;
+	int unsafe = 0;
+
+	for (i = 0; i < n;)
+		i += fold1((const unsigned char *)s + i, n - i, (unsigned char *)out + i, &unsafe);
+	return unsafe;
 }
 
 int

@@ -35,4 +35,8 @@ int lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t fro
  * out (for tests); returns their number, 0 when there is no filter. */
 int lp_prefilter_literals(const char *src, char *out, size_t cap);
 
+/* The fold the filter compares with, for tests: out gets n bytes; returns
+ * 1 when s holds a character that makes a paragraph unfilterable. */
+int lp_prefilter_fold(const char *s, size_t n, char *out);
+
 #endif

@@ -117,7 +117,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 
 	*cs = a > CLAUSE_MAX ? a - CLAUSE_MAX : 0;
 	for (i = a; i >= 2 && i > *cs; i--)
-		if (strchr(".;:!?", s[i - 2]) && s[i - 1] == ' ') {
+		if (s[i - 1] == ' ' && strchr(".;:!?", s[i - 2])) {
 			*cs = i;
 			break;
 		}
@@ -125,7 +125,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 		(*cs)++;
 	*ce = n - b > CLAUSE_MAX ? b + CLAUSE_MAX : n;
 	for (i = b; i + 1 < *ce; i++)
-		if (strchr(".;:!?", s[i]) && s[i + 1] == ' ') {
+		if (s[i + 1] == ' ' && strchr(".;:!?", s[i])) {
 			*ce = i;
 			break;
 		}

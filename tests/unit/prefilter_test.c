@@ -54,6 +54,80 @@ may(const char *name, const char *re, const char *text, size_t from, int want)
 	pcre2_code_free(c);
 }
 
+/* The one-pass scan (all literals of all registered regexes at once)
+ * against the plain answer: fold the text, look for each literal of the
+ * regex with memcmp at every offset from `from` on. */
+static int
+plain_may(const char *re, const char *text, size_t from)
+{
+	char lits[4096], fold[4096];
+	size_t n = strlen(text), i;
+	const char *l, *e;
+
+	if (!lp_prefilter_literals(re, lits, sizeof lits))
+		return 1;
+	if (lp_prefilter_fold(text, n, fold))
+		return 1;
+	for (l = lits; *l; l = e + 1) {
+		e = strchr(l, '\n');
+		for (i = from; i + (size_t)(e - l) <= n; i++)
+			if (!memcmp(fold + i, l, (size_t)(e - l)))
+				return 1;
+	}
+	return 0;
+}
+
+static void
+scan_vs_plain(void)
+{
+	/* literals that overlap, nest and share suffixes, so the automaton's
+	 * fallbacks and output lists are all exercised */
+	static const char *res[] = {
+		"(?i)\\bзапрещ\\w*", "(?i)прещен", "(?i)щено", "(?i)\\bне\\s+вправе",
+		"(?i)тыйым\\s+салын", "(?i)салынады", "(?i)айыппұл", "(?i)ұлттық",
+		"(?i)prohibit(?:ed|s)?", "(?i)hibition", "(?i)bit", "(?i)ban(?:ned|s)",
+		"(?i)abc|bcd|cde", "(?i)aaab", "(?i)aab", "(?i)ӘДІЛЕТ", "(?i)әкімшілік",
+		"(?i)штраф", "(?i)ст\\.\\s*\\d", "(?i)straße", "(?i)façade",
+	};
+	static const char *texts[] = {
+		"", "a", "Запрещено", "ЗАПРЕЩЕНО законом", "запрещено", "не вправе", "НЕ  ВПРАВЕ",
+		"Тыйым салынады.", "ТЫЙЫМ САЛЫНАДЫ", "айыппұл салу", "АЙЫППҰЛ", "ҰЛТТЫҚ заң", "Ұлттық",
+		"PROHIBITED", "Prohibition of bans", "banned; BANS", "aaaab", "aaab abcde", "xxabcdexx",
+		"әділет ӘДІЛЕТ Әділет", "ӘКІМШІЛІК", "штраф", "ШТРАФ в размере", "ст. 5", "СТ.12",
+		"the ſtatute prohibits", "\xe2\x84\xaa" "ELVIN ban", "STRASSE straße", "FAÇADE façade",
+		"mixed: запрещ prohibit тыйым", "edge запрещ", "прещ", "щено", "Ёлка ЁЛКА ё",
+		"Ғ Қ Ң Ө Ұ Ү Һ І ғ қ ң ө ұ ү һ і", "\xf0\x9f\x98\x80 запрещено \xe2\x80\x94 ban",
+	};
+	pcre2_code *c[sizeof res / sizeof *res];
+	size_t i, j, from, bad = 0, tried = 0;
+	int err;
+	PCRE2_SIZE eoff;
+
+	for (i = 0; i < sizeof res / sizeof *res; i++) {
+		c[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &eoff, NULL);
+		lp_prefilter_add(c[i], res[i], NULL);
+	}
+	for (j = 0; j < sizeof texts / sizeof *texts; j++) {
+		size_t n = strlen(texts[j]);
+		lp_prefilter_para(texts[j], n);
+		for (from = 0; from <= n; from++)
+			for (i = 0; i < sizeof res / sizeof *res; i++) {
+				int got = lp_prefilter_may_match(c[i], texts[j], n, from);
+				int want = plain_may(res[i], texts[j], from);
+				tried++;
+				if (got != want && bad++ < 5)
+					fprintf(stderr, "  %s on \"%s\" from %zu: scan %d, plain %d\n", res[i], texts[j], from, got, want);
+			}
+		lp_prefilter_para(NULL, 0);
+	}
+	printf("%s - one-pass scan = plain search (%zu answers)\n", bad || tried < 1000 ? "not ok" : "ok", tried);
+	fails += bad != 0;
+	for (i = 0; i < sizeof res / sizeof *res; i++) {
+		lp_prefilter_forget(c[i]);
+		pcre2_code_free(c[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -106,5 +180,6 @@ main(void)
 		lp_prefilter_forget(c);
 		pcre2_code_free(c);
 	}
+	scan_vs_plain();
 	return fails != 0;
 }
