@@ -38,6 +38,7 @@
 #define DEPTH_MAX 40
 #define REG_CAP (1u << 15)
 #define NBUCKET 4096
+#define WINDOW_GAP 64 /* bytes between windows below which they are joined */
 
 /* ---- folding ---- */
 
@@ -151,10 +152,30 @@ struct sset {
 	char s[SET_MAX][LIT_MAX];
 };
 
+/* What the analysis knows of a part of a regex: the exact strings it
+ * matches, or a set one of which each of its matches holds (req), starting
+ * at most req_pre characters into the match; and the most characters the
+ * part consumes (maxc).  -1: unbounded. */
 struct info {
 	int exact_ok, req_ok;
+	int maxc, req_pre;
 	struct sset exact, req;
 };
+
+/* a + b for lengths where -1 is unbounded */
+static int
+add_len(int a, int b)
+{
+	if (a < 0 || b < 0 || a > 100000 || b > 100000)
+		return -1;
+	return a + b;
+}
+
+static int
+max_len(int a, int b)
+{
+	return a < 0 || b < 0 ? -1 : a > b ? a : b;
+}
 
 static int
 set_has(const struct sset *a, const char *s, size_t l)
@@ -229,19 +250,23 @@ score(const struct sset *a)
 	return m >= MIN_LIT ? m : 0;
 }
 
-/* A node's requirement: its own, or its exact set. */
+/* A node's requirement: its own, or its exact set (which starts where the
+ * node does); *pre gets where it starts. */
 static const struct sset *
-req_of(const struct info *x)
+req_of(const struct info *x, int *pre)
 {
 	const struct sset *r = x->req_ok && score(&x->req) ? &x->req : NULL;
 
-	if (x->exact_ok && score(&x->exact) && (!r || score(&x->exact) > score(r)))
+	*pre = r ? x->req_pre : -1;
+	if (x->exact_ok && score(&x->exact) && (!r || score(&x->exact) > score(r))) {
 		r = &x->exact;
+		*pre = 0;
+	}
 	return r;
 }
 
 static void
-consider(struct info *x, const struct sset *cand)
+consider(struct info *x, const struct sset *cand, int pre)
 {
 	int sc = score(cand);
 
@@ -250,6 +275,7 @@ consider(struct info *x, const struct sset *cand)
 	if (!x->req_ok || sc > score(&x->req) || (sc == score(&x->req) && cand->n < x->req.n)) {
 		x->req = *cand;
 		x->req_ok = 1;
+		x->req_pre = pre;
 	}
 }
 
@@ -259,6 +285,7 @@ struct parse {
 	const unsigned char *p, *end;
 	int fail;
 	int depth;
+	int noreach; /* \\G or a backtracking verb: matches depend on where a search starts */
 };
 
 static void
@@ -270,10 +297,13 @@ neutral(struct info *x)
 	x->exact.len[0] = 0;
 }
 
+/* matches anything, of any length (callers that know set maxc) */
 static void
 unknown(struct info *x)
 {
 	memset(x, 0, sizeof *x);
+	x->maxc = -1;
+	x->req_pre = -1;
 }
 
 static void parse_alt(struct parse *ps, struct info *out);
@@ -314,6 +344,7 @@ parse_escape(struct parse *ps, struct info *x)
 			ps->fail = 1;
 			return;
 		}
+		x->maxc = 1;
 		if (literal_char(ps->p, l)) {
 			fold1(ps->p, l, d, &unsafe);
 			x->exact_ok = 1;
@@ -326,13 +357,17 @@ parse_escape(struct parse *ps, struct info *x)
 		return;
 	}
 	switch (c) {
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+	case 'G':
+		ps->noreach = 1;
+		/* fall through */
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'E':
 		neutral(x);
 		return;
 	case 'K': case 'Q':
 		ps->fail = 1;
 		return;
 	case 'x': case 'o': case 'p': case 'P': case 'N':
+		x->maxc = 1; /* one character */
 		if (ps->p < ps->end && *ps->p == '{')
 			skip_to(ps, '}');
 		else if (c == 'x') {
@@ -351,11 +386,18 @@ parse_escape(struct parse *ps, struct info *x)
 				ps->p++;
 		return;
 	case 'c':
+		x->maxc = 1;
 		ps->p += ps->p < ps->end;
 		return;
 	case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
-	case 'v': case 'V': case 'R': case 'X': case 'C': case 'a': case 'e': case 'f':
+	case 'v': case 'V': case 'C': case 'a': case 'e': case 'f':
 	case 'n': case 'r': case 't':
+		x->maxc = 1;
+		return;
+	case 'R':
+		x->maxc = 2; /* \r\n */
+		return;
+	case 'X': /* a grapheme cluster: unbounded */
 		return;
 	}
 	if (c >= '0' && c <= '9') {
@@ -411,6 +453,11 @@ parse_group(struct parse *ps, struct info *x)
 			goto fail;
 		if ((size_t)(n - q - 1) == 6 && !memcmp(q + 1, "ACCEPT", 6))
 			goto fail;
+		/* only the option verbs leave matches independent of where a
+		 * search starts ((*COMMIT), (*SKIP), (*PRUNE) do not) */
+		if (!((size_t)(n - q - 1) == 3 && !memcmp(q + 1, "UCP", 3)) &&
+		    !((size_t)(n - q - 1) == 3 && !memcmp(q + 1, "UTF", 3)))
+			ps->noreach = 1;
 		if (n < ps->end && *n == ':')
 			while (n < ps->end && *n != ')')
 				n++;
@@ -529,6 +576,9 @@ parse_quant(struct parse *ps, struct info *x)
 	if (lo == 1 && hi == 1)
 		return;
 	if (lo == 0) {
+		int maxc = hi < 0 || x->maxc < 0 || x->maxc > 100000 || hi > 100000 ? -1 : (int)(x->maxc * hi);
+		if (hi == 0)
+			maxc = 0;
 		if (hi == 1 && x->exact_ok) {
 			struct sset e = x->exact;
 			x->req_ok = 0;
@@ -537,16 +587,20 @@ parse_quant(struct parse *ps, struct info *x)
 			return;
 		}
 		unknown(x);
+		x->maxc = maxc;
 		return;
 	}
 	{
-		const struct sset *r = req_of(x);
+		int pre, maxc = hi < 0 || x->maxc < 0 || x->maxc > 100000 || hi > 100000 ? -1 : (int)(x->maxc * hi);
+		const struct sset *r = req_of(x, &pre);
 		struct info y;
 		unknown(&y);
 		if (r) {
 			y.req = *r;
 			y.req_ok = 1;
+			y.req_pre = pre; /* the first repetition holds it */
 		}
+		y.maxc = maxc;
 		*x = y;
 	}
 }
@@ -556,6 +610,7 @@ parse_seq(struct parse *ps, struct info *out)
 {
 	struct sset cur;
 	int cur_ok = 1, seq_exact = 1;
+	int pre = 0, cur_pre = 0; /* characters before the item, before cur */
 
 	unknown(out);
 	cur.n = 1;
@@ -569,6 +624,7 @@ parse_seq(struct parse *ps, struct info *out)
 		} else if (c == '[') {
 			parse_class(ps);
 			unknown(&x);
+			x.maxc = 1;
 		} else if (c == '\\') {
 			parse_escape(ps, &x);
 		} else if (c == '^' || c == '$') {
@@ -577,6 +633,7 @@ parse_seq(struct parse *ps, struct info *out)
 		} else if (c == '.') {
 			ps->p++;
 			unknown(&x);
+			x.maxc = 1;
 		} else if (c == '*' || c == '+' || c == '?' || c == '{') {
 			ps->fail = 1;
 			break;
@@ -590,6 +647,7 @@ parse_seq(struct parse *ps, struct info *out)
 				break;
 			}
 			unknown(&x);
+			x.maxc = 1; /* caseless, a character may match one of another length */
 			if (literal_char(ps->p, l)) {
 				fold1(ps->p, l, d, &unsafe);
 				x.exact_ok = 1;
@@ -609,22 +667,26 @@ parse_seq(struct parse *ps, struct info *out)
 			if (!cur_ok) {
 				cur = x.exact;
 				cur_ok = 1;
+				cur_pre = pre;
 			} else if (!set_cross(&cur, &x.exact)) {
-				consider(out, &cur);
+				consider(out, &cur, cur_pre);
 				cur = x.exact;
+				cur_pre = pre;
 				seq_exact = 0;
 			}
 		} else {
 			seq_exact = 0;
 			if (cur_ok)
-				consider(out, &cur);
+				consider(out, &cur, cur_pre);
 			cur_ok = 0;
 			if (x.req_ok)
-				consider(out, &x.req);
+				consider(out, &x.req, add_len(pre, x.req_pre));
 		}
+		pre = add_len(pre, x.maxc);
 	}
 	if (cur_ok)
-		consider(out, &cur);
+		consider(out, &cur, cur_pre);
+	out->maxc = pre;
 	out->exact_ok = seq_exact && cur_ok;
 	if (out->exact_ok)
 		out->exact = cur;
@@ -639,19 +701,22 @@ parse_alt(struct parse *ps, struct info *out)
 	parse_seq(ps, &a);
 	while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
 		struct sset r;
-		int ok;
+		int ok, pa, pb;
 
 		ps->p++;
 		parse_seq(ps, &b);
 		if (ps->fail)
 			break;
-		ra = req_of(&a);
-		rb = req_of(&b);
+		ra = req_of(&a, &pa);
+		rb = req_of(&b, &pb);
 		ok = ra && rb && union_req(&r, ra, rb);
 		a.exact_ok = a.exact_ok && b.exact_ok && set_union(&a.exact, &b.exact);
 		a.req_ok = ok;
-		if (ok)
+		if (ok) {
 			a.req = r;
+			a.req_pre = max_len(pa, pb);
+		}
+		a.maxc = max_len(a.maxc, b.maxc);
 	}
 	*out = a;
 }
@@ -689,11 +754,12 @@ union_req(struct sset *r, const struct sset *a, const struct sset *b)
 }
 
 /* Drop strings that contain another string of the set: finding the
- * shorter one is enough. */
-static void
+ * shorter one is enough.  Returns how far into a dropped string the one
+ * that stays for it may start (bytes; 0 when nothing was dropped). */
+static int
 reduce(struct sset *a)
 {
-	int i, j, k = 0;
+	int i, j, k = 0, off = 0;
 
 	for (i = 0; i < a->n; i++) {
 		int redundant = 0;
@@ -717,31 +783,44 @@ reduce(struct sset *a)
 				a->len[k] = a->len[i];
 			}
 			k++;
+		} else if (a->len[i] > off) {
+			off = a->len[i];
 		}
 	}
 	a->n = k;
+	return off;
 }
 
-/* The literals of src into *res; 0 when there is no filter. */
+/* The literals of src into *res; 0 when there is no filter.  *reach gets
+ * how many bytes before the start of the literal occurrence it holds a
+ * match may start, or -1 when that is unbounded or depends on where the
+ * search starts. */
 static int
-analyse(const char *src, struct sset *res)
+analyse(const char *src, struct sset *res, int *reach)
 {
 	struct parse ps;
 	struct info x;
 	const struct sset *r;
+	int pre, off;
 
+	*reach = -1;
 	ps.p = (const unsigned char *)src;
 	ps.end = ps.p + strlen(src);
 	ps.fail = 0;
 	ps.depth = 0;
+	ps.noreach = 0;
 	parse_alt(&ps, &x);
 	if (ps.fail || ps.p != ps.end)
 		return 0;
-	r = req_of(&x);
+	r = req_of(&x, &pre);
 	if (!r)
 		return 0;
 	*res = *r;
-	reduce(res);
+	off = reduce(res);
+	/* a character matched caselessly is at most 4 bytes, whatever the
+	 * pattern's character is */
+	if (pre >= 0 && pre <= 100000 && !ps.noreach)
+		*reach = 4 * pre + off;
 	return res->n;
 }
 
@@ -777,7 +856,7 @@ triggers(const char *list, struct sset *res)
 			return 0;
 		p = *e ? e + 1 : e;
 	}
-	reduce(res);
+	(void)reduce(res);
 	return res->n;
 }
 
@@ -785,7 +864,7 @@ int
 lp_prefilter_literals(const char *src, char *out, size_t cap)
 {
 	struct sset r;
-	int n = analyse(src, &r), i;
+	int reach, n = analyse(src, &r, &reach), i;
 	size_t o = 0;
 
 	if (cap)
@@ -812,6 +891,8 @@ struct lit {
 struct reg {
 	const void *re; /* NULL: free; (void *)1: deleted */
 	int first, n;   /* in idx */
+	int reach;      /* see analyse; -1: no windows */
+	int id;         /* dense, for the per-paragraph tables */
 };
 
 static struct lit *lits;
@@ -821,6 +902,7 @@ static int *idx;
 static size_t nidx, idxcap;
 static struct reg *regs;
 static size_t nregs;
+static int nids; /* ids handed out */
 static pthread_mutex_t regmu = PTHREAD_MUTEX_INITIALIZER;
 static int checked_env, disabled;
 
@@ -833,6 +915,8 @@ static int32_t *adelta;         /* state * ancls + class -> state */
 static int *aoutfirst, *aoutn;  /* per state: literals ending there */
 static int *aout;
 static int anstates, abuilt;
+/* literal -> the ids of the regexes that need it */
+static int *alfirst, *alregs;
 /* The classes of a character's folded bytes, looked up instead of folded:
  * ASCII by byte, two-byte characters (Latin-1 to Armenian) by their 11
  * bits; u2unsafe marks one that makes the paragraph unfilterable. */
@@ -896,8 +980,6 @@ find(const void *re)
 	return NULL;
 }
 
-/* The registry lives as long as the process; freed at exit so valgrind
- * sees no memory still held. */
 static void
 ac_free(void)
 {
@@ -905,11 +987,16 @@ ac_free(void)
 	free(aoutfirst);
 	free(aoutn);
 	free(aout);
+	free(alfirst);
+	free(alregs);
+	alfirst = alregs = NULL;
 	adelta = NULL;
 	aoutfirst = aoutn = aout = NULL;
 	anstates = abuilt = 0;
 }
 
+/* The registry lives as long as the process; freed at exit so valgrind
+ * sees no memory still held. */
 static void
 registry_free(void)
 {
@@ -928,16 +1015,20 @@ registry_free(void)
 	nlits = litcap = 0;
 	nidx = idxcap = 0;
 	nregs = 0;
+	nids = 0;
 }
 
-int
-lp_prefilter_add(const void *re, const char *src, const char *trigger)
-{
+/* The last analysis lp_prefilter_reach made, for the lp_prefilter_add of
+ * the same source that follows it (no second analysis). */
+static struct {
+	char src[4096];
+	int n, reach;
 	struct sset r;
-	int n, i;
-	size_t h, k;
-	struct reg *slot = NULL;
+} cached;
 
+static int
+off_by_env(void)
+{
 	/* LEXPIPE_PREFILTER=0 turns the filter off: the bench and the tests
 	 * compare the two */
 	if (!checked_env) {
@@ -945,9 +1036,50 @@ lp_prefilter_add(const void *re, const char *src, const char *trigger)
 		disabled = e && !strcmp(e, "0");
 		checked_env = 1;
 	}
-	if (disabled)
+	return disabled;
+}
+
+int
+lp_prefilter_reach(const char *src, const char *trigger)
+{
+	int reach, n;
+	struct sset r;
+
+	if (off_by_env() || trigger)
+		return -1;
+	n = analyse(src, &r, &reach);
+	pthread_mutex_lock(&regmu);
+	if (strlen(src) < sizeof cached.src) {
+		strcpy(cached.src, src);
+		cached.n = n;
+		cached.reach = reach;
+		cached.r = r;
+	}
+	pthread_mutex_unlock(&regmu);
+	return n > 0 ? reach : -1;
+}
+
+int
+lp_prefilter_add(const void *re, const char *src, const char *trigger)
+{
+	struct sset r;
+	int n, i, reach = -1;
+	size_t h, k;
+	struct reg *slot = NULL;
+
+	if (off_by_env())
 		return 0;
-	n = trigger ? triggers(trigger, &r) : analyse(src, &r);
+	pthread_mutex_lock(&regmu);
+	if (!trigger && cached.src[0] && !strcmp(cached.src, src)) {
+		n = cached.n;
+		reach = cached.reach;
+		r = cached.r;
+		cached.src[0] = '\0';
+		pthread_mutex_unlock(&regmu);
+	} else {
+		pthread_mutex_unlock(&regmu);
+		n = trigger ? triggers(trigger, &r) : analyse(src, &r, &reach);
+	}
 	pthread_mutex_lock(&regmu);
 	if ((slot = find(re))) {
 		slot->re = DELETED; /* an address used again: the old entry goes */
@@ -968,6 +1100,9 @@ lp_prefilter_add(const void *re, const char *src, const char *trigger)
 		}
 		regs[h].first = (int)nidx;
 		regs[h].n = n;
+		regs[h].reach = reach;
+		regs[h].id = nids++;
+		abuilt = 0;
 		for (i = 0; i < n; i++)
 			idx[nidx++] = intern(r.s[i], r.len[i]);
 		regs[h].re = re;
@@ -999,6 +1134,7 @@ release_all(void)
 	nidx = idxcap = 0;
 	free(regs);
 	regs = NULL;
+	nids = 0;
 	para_drop();
 }
 
@@ -1012,6 +1148,7 @@ lp_prefilter_forget(const void *re)
 	pthread_mutex_lock(&regmu);
 	if ((slot = find(re))) {
 		slot->re = DELETED;
+		abuilt = 0;
 		if (--nregs == 0)
 			release_all();
 	}
@@ -1024,8 +1161,18 @@ struct para {
 	const char *text;
 	size_t len;
 	int scanned, unsafe;
-	long *last; /* start of each literal's last occurrence, or -1 */
+	/* where each literal occurs: starts in scan order (by end), then
+	 * grouped by literal, each group ascending */
+	size_t *found, nfound, fcap;
+	int *flit;
+	size_t *first, *count; /* per literal, in pos */
+	size_t *pos, poscap;
 	int nlast;
+	/* per regex id: the first and last start of its literals in this
+	 * paragraph, valid when stamp[id] == epoch */
+	unsigned *stamp, epoch;
+	size_t *pmin, *pmax;
+	int nid;
 };
 
 static pthread_key_t parakey;
@@ -1036,7 +1183,14 @@ para_free(void *v)
 {
 	struct para *p = v;
 
-	free(p->last);
+	free(p->found);
+	free(p->flit);
+	free(p->first);
+	free(p->count);
+	free(p->pos);
+	free(p->stamp);
+	free(p->pmin);
+	free(p->pmax);
 	free(p);
 }
 
@@ -1180,6 +1334,26 @@ ac_build(void)
 	free(own);
 	free(fail);
 	free(queue);
+	{
+		/* literal -> regexes, two passes over the registry */
+		size_t h;
+		int *fill = lp_xmalloc(((size_t)nlits + 1) * sizeof *fill);
+		alfirst = lp_xmalloc(((size_t)nlits + 1) * sizeof *alfirst);
+		memset(alfirst, 0, ((size_t)nlits + 1) * sizeof *alfirst);
+		for (h = 0; regs && h < REG_CAP; h++)
+			if (regs[h].re && regs[h].re != DELETED)
+				for (c = 0; c < regs[h].n; c++)
+					alfirst[idx[regs[h].first + c] + 1]++;
+		for (i = 0; i < nlits; i++)
+			alfirst[i + 1] += alfirst[i];
+		memcpy(fill, alfirst, ((size_t)nlits + 1) * sizeof *fill);
+		alregs = lp_xmalloc(((size_t)alfirst[nlits] + 1) * sizeof *alregs);
+		for (h = 0; regs && h < REG_CAP; h++)
+			if (regs[h].re && regs[h].re != DELETED)
+				for (c = 0; c < regs[h].n; c++)
+					alregs[fill[idx[regs[h].first + c]]++] = regs[h].id;
+		free(fill);
+	}
 	for (i = 0; i < 128; i++)
 		acls1[i] = acls[i >= 'A' && i <= 'Z' ? i + 32 : i];
 	for (i = 0x80; i < 0x800; i++) {
@@ -1196,13 +1370,75 @@ ac_build(void)
 }
 
 /* The literals that end at byte at of the paragraph, in state st. */
-static inline void
+static void
 note(struct para *p, int32_t st, size_t at)
 {
 	int j;
 
-	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++)
-		p->last[aout[j]] = (long)(at + 1 - lits[aout[j]].len);
+	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++) {
+		if (p->nfound == p->fcap) {
+			p->fcap = p->fcap ? 2 * p->fcap : 64;
+			p->found = lp_xrealloc(p->found, p->fcap * sizeof *p->found);
+			p->flit = lp_xrealloc(p->flit, p->fcap * sizeof *p->flit);
+		}
+		p->found[p->nfound] = at + 1 - lits[aout[j]].len;
+		p->flit[p->nfound++] = aout[j];
+	}
+}
+
+/* Group the occurrences by literal (a counting sort keeps each literal's
+ * starts ascending: one literal's occurrences end, so start, in order). */
+static void
+group(struct para *p)
+{
+	size_t i, at = 0;
+	int j;
+
+	memset(p->count, 0, (size_t)nlits * sizeof *p->count);
+	for (i = 0; i < p->nfound; i++)
+		p->count[p->flit[i]]++;
+	for (j = 0; j < nlits; j++) {
+		p->first[j] = at;
+		at += p->count[j];
+	}
+	if (p->poscap < p->nfound || !p->pos) {
+		p->poscap = p->nfound ? p->nfound : 1;
+		p->pos = lp_xrealloc(p->pos, p->poscap * sizeof *p->pos);
+	}
+	memset(p->count, 0, (size_t)nlits * sizeof *p->count);
+	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i];
+		p->pos[p->first[l] + p->count[l]++] = p->found[i];
+	}
+	/* each regex's first and last literal start, so most questions are
+	 * answered without looking at its literals one by one */
+	if (p->nid < nids) {
+		p->nid = nids;
+		p->stamp = lp_xrealloc(p->stamp, (size_t)nids * sizeof *p->stamp);
+		p->pmin = lp_xrealloc(p->pmin, (size_t)nids * sizeof *p->pmin);
+		p->pmax = lp_xrealloc(p->pmax, (size_t)nids * sizeof *p->pmax);
+		memset(p->stamp, 0, (size_t)nids * sizeof *p->stamp);
+		p->epoch = 0;
+	}
+	if (++p->epoch == 0) {
+		memset(p->stamp, 0, (size_t)p->nid * sizeof *p->stamp);
+		p->epoch = 1;
+	}
+	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i], k;
+		size_t at = p->found[i];
+		for (k = alfirst[l]; k < alfirst[l + 1]; k++) {
+			int id = alregs[k];
+			if (p->stamp[id] != p->epoch) {
+				p->stamp[id] = p->epoch;
+				p->pmin[id] = p->pmax[id] = at;
+			} else if (at < p->pmin[id]) {
+				p->pmin[id] = at;
+			} else if (at > p->pmax[id]) {
+				p->pmax[id] = at;
+			}
+		}
+	}
 }
 
 /* One pass over the paragraph: fold a character, step the automaton over
@@ -1212,7 +1448,7 @@ scan(struct para *p)
 {
 	const unsigned char *s = (const unsigned char *)p->text;
 	size_t n = p->len, i, k;
-	int unsafe = 0, j;
+	int unsafe = 0;
 	int32_t st = 0;
 	unsigned char d[4];
 
@@ -1224,10 +1460,10 @@ scan(struct para *p)
 	pthread_mutex_unlock(&regmu);
 	if (p->nlast < nlits) {
 		p->nlast = nlits;
-		p->last = lp_xrealloc(p->last, (size_t)nlits * sizeof *p->last);
+		p->first = lp_xrealloc(p->first, (size_t)nlits * sizeof *p->first);
+		p->count = lp_xrealloc(p->count, (size_t)nlits * sizeof *p->count);
 	}
-	for (j = 0; j < nlits; j++)
-		p->last[j] = -1;
+	p->nfound = 0;
 	for (i = 0; i < n;) {
 		size_t l;
 		unsigned c = s[i];
@@ -1267,6 +1503,7 @@ scan(struct para *p)
 		}
 		i += l;
 	}
+	group(p);
 }
 
 int
@@ -1280,26 +1517,97 @@ lp_prefilter_fold(const char *s, size_t n, char *out)
 	return unsafe;
 }
 
+/* The first start at or after from of a literal of r that ends by len;
+ * (size_t)-1 when there is none. */
+static size_t
+next_at(const struct para *p, const struct reg *r, size_t from, size_t len)
+{
+	size_t best = (size_t)-1;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		int l = idx[r->first + i];
+		const size_t *a;
+		size_t lo = 0, hi, n;
+
+		if (l >= p->nlast)
+			continue;
+		a = p->pos + p->first[l];
+		n = hi = p->count[l];
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (a[mid] < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && a[lo] < best && a[lo] + lits[l].len <= len)
+			best = a[lo];
+	}
+	return best;
+}
+
+/* The registered regex re on subject s: NULL when the filter cannot
+ * answer for it (not the paragraph, or a paragraph it cannot fold). */
+static const struct reg *
+subject(const void *re, const char *s, size_t len, struct para **pp)
+{
+	struct para *p;
+	struct reg *r;
+
+	if (nlits == 0 || !(r = find(re)))
+		return NULL;
+	p = para_get();
+	if (!s || s != p->text || len > p->len)
+		return NULL;
+	if (!p->scanned)
+		scan(p);
+	if (p->unsafe)
+		return NULL;
+	*pp = p;
+	return r;
+}
+
+/* The first start of a literal of r at or after from that ends by len;
+ * (size_t)-1 when there is none.  The paragraph's first and last starts
+ * answer most calls. */
+static size_t
+first_at(const struct para *p, const struct reg *r, size_t from, size_t len)
+{
+	if (r->id >= p->nid || p->stamp[r->id] != p->epoch || from > p->pmax[r->id])
+		return (size_t)-1;
+	if (from <= p->pmin[r->id] && len == p->len)
+		return p->pmin[r->id];
+	return next_at(p, r, from, len);
+}
+
 int
 lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from)
 {
 	struct para *p;
-	struct reg *r;
-	int i;
+	const struct reg *r = subject(re, s, len, &p);
 
-	if (nlits == 0 || !(r = find(re)))
+	return !r || first_at(p, r, from, len) != (size_t)-1;
+}
+
+int
+lp_prefilter_window(const void *re, const char *s, size_t len, size_t from, size_t *a, size_t *b)
+{
+	struct para *p;
+	const struct reg *r = subject(re, s, len, &p);
+	size_t q, reach;
+
+	if (!r)
 		return 1;
-	p = para_get();
-	if (s != p->text || len != p->len || !s)
+	if ((q = first_at(p, r, from, len)) == (size_t)-1)
+		return 0;
+	if (r->reach < 0)
 		return 1;
-	if (!p->scanned)
-		scan(p);
-	if (p->unsafe)
-		return 1;
-	for (i = 0; i < r->n; i++) {
-		int l = idx[r->first + i];
-		if (l < p->nlast && p->last[l] >= 0 && (size_t)p->last[l] >= from)
-			return 1;
-	}
-	return 0;
+	reach = (size_t)r->reach;
+	*a = q - from > reach ? q - reach : from;
+	*b = q;
+	/* windows that (nearly) touch are searched as one */
+	while ((q = first_at(p, r, *b + 1, len)) != (size_t)-1 && q <= *b + reach + WINDOW_GAP)
+		*b = q;
+	return 2;
 }

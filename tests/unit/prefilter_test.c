@@ -128,6 +128,113 @@ scan_vs_plain(void)
 	}
 }
 
+/* Windows (lp_prefilter_window + an offset limit, as lp_rx_match runs
+ * them) against a plain search from every offset, on the paragraph and on
+ * prefixes of it (as restrict's unless-before searches): the same first
+ * match, or none. */
+static void
+windows_vs_plain(void)
+{
+	static const char *res[] = {
+		"(?i)(?<m>\\bshall\\b)(?!\\s+not\\b)",
+		"(?i)(?<neg>\\bnot\\s+(?:to\\s+|be\\s+|been\\s+)?)?(?<m>\\bprohibit(?:s|ed|ing|ion|ions)?\\b)",
+		"(?i)(?<m>\\bне\\s+вправе\\b|\\bне\\s+име(?:ет|ют)\\s+права\\b)",
+		"(?i)(?<m>\\b(?:no\\s+(?!restrict|limit)(?:one|person|body|citizen|[\\w-]+)|nobody|no-one)\\s+(?:may|shall|can)\\b)(?!\\s+not\\b)",
+		"(?i)(?<m>\\b(?:заведомо\\s+)?ложн\\w+\\s+информаци\\w*)",
+		"(?i)\\b\\w+(?:уға|уге|қа|ке|ға|ге)\\s+(?<m>болмайды)\\b",
+		"(?i)(?<!\\p{L})штраф\\w*(?=\\s)", "(?i)айыппұл", "(?i)ст\\.\\s*\\d+",
+		"(?i)(?:\\b(?:we|i|you)\\s*$|\\bno\\s+(?:one|person|body|[\\w-]+)\\s*$)",
+		"(?i)\\bfine(?:s|d)?\\s+of\\s+\\d+", "(?i)ab.{0,3}cde", "(?i)x(?:abc){2}y",
+		"(?i)(?:foo|barbaz)qux",
+	};
+	static const char *texts[] = {
+		"Citizens shall not be prohibited. The state shall protect them; it shall.",
+		"No one may be held. Nobody shall go. No person can be NOT prohibited, not  been prohibited",
+		"Граждане не вправе вмешиваться. Лица НЕ   ИМЕЮТ права на это, не имеет права.",
+		"Распространение заведомо ложной информации и ложных сведений, ложная  информация.",
+		"Жиналысқа қатысуға болмайды. Өтуге болмайды, келуге   болмайды.",
+		"штраф в размере 10 МРП; ШТРАФОМ ст. 5 и ст.12, Штраф",
+		"It is prohibited, we\tshall. Then you", "abxcde abxxxxcde xabcabcy ABCDE",
+		"fooqux barbazqux FOOQUX", "the ſtatute shall", "shall", "",
+	};
+	pcre2_code *c[sizeof res / sizeof *res];
+	pcre2_match_data *m1 = pcre2_match_data_create(32, NULL), *m2 = pcre2_match_data_create(32, NULL);
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	size_t i, j, from, len, bad = 0, tried = 0, windowed = 0;
+	int err;
+	PCRE2_SIZE eoff;
+
+	for (i = 0; i < sizeof res / sizeof *res; i++) {
+		int reach = lp_prefilter_reach(res[i], NULL);
+		c[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
+		                     PCRE2_UTF | PCRE2_UCP | (reach >= 0 ? PCRE2_USE_OFFSET_LIMIT : 0), &err, &eoff, NULL);
+		if (!c[i]) {
+			printf("not ok - windows: %s does not compile\n", res[i]);
+			fails++;
+			return;
+		}
+		lp_prefilter_add(c[i], res[i], NULL);
+	}
+	for (j = 0; j < sizeof texts / sizeof *texts; j++) {
+		size_t n = strlen(texts[j]);
+		lp_prefilter_para(texts[j], n);
+		for (len = n; len + 1 > 0 && len + 12 > n; len--)
+			for (from = 0; from <= len; from++)
+				for (i = 0; i < sizeof res / sizeof *res; i++) {
+					int want, got, w;
+					size_t f = from, a, b;
+					PCRE2_SIZE *o1 = pcre2_get_ovector_pointer(m1), *o2 = pcre2_get_ovector_pointer(m2);
+
+					if (len < n && (texts[j][len] & 0xc0) == 0x80)
+						continue;
+					while (f < len && (texts[j][f] & 0xc0) == 0x80)
+						f++;
+					want = pcre2_match(c[i], (PCRE2_SPTR)texts[j], len, f, 0, m1, NULL);
+					for (;;) {
+						if (!(w = lp_prefilter_window(c[i], texts[j], len, f, &a, &b))) {
+							got = PCRE2_ERROR_NOMATCH;
+							break;
+						}
+						if (w == 2) {
+							windowed++;
+							while (a < len && (texts[j][a] & 0xc0) == 0x80)
+								a++;
+							pcre2_set_offset_limit(mc, b);
+						} else {
+							a = f;
+							pcre2_set_offset_limit(mc, PCRE2_UNSET);
+						}
+						got = pcre2_match(c[i], (PCRE2_SPTR)texts[j], len, a, 0, m2, mc);
+						if (w == 2 && got == PCRE2_ERROR_NOMATCH && b < len) {
+							f = b + 1;
+							while (f < len && (texts[j][f] & 0xc0) == 0x80)
+								f++;
+							continue;
+						}
+						break;
+					}
+					tried++;
+					if ((want > 0) != (got > 0) || (want > 0 && (o1[0] != o2[0] || o1[1] != o2[1]))) {
+						if (bad++ < 5)
+							fprintf(stderr, "  %s on \"%.*s\" from %zu: plain %d at %zu, windows %d at %zu\n",
+							        res[i], (int)len, texts[j], from, want, want > 0 ? (size_t)o1[0] : 0,
+							        got, got > 0 ? (size_t)o2[0] : 0);
+					}
+				}
+		lp_prefilter_para(NULL, 0);
+	}
+	printf("%s - windows = plain search (%zu searches, %zu windows)\n",
+	       bad || tried < 1000 || windowed < 1000 ? "not ok" : "ok", tried, windowed);
+	fails += bad != 0 || windowed < 1000;
+	for (i = 0; i < sizeof res / sizeof *res; i++) {
+		lp_prefilter_forget(c[i]);
+		pcre2_code_free(c[i]);
+	}
+	pcre2_match_data_free(m1);
+	pcre2_match_data_free(m2);
+	pcre2_match_context_free(mc);
+}
+
 int
 main(void)
 {
@@ -181,5 +288,6 @@ main(void)
 		pcre2_code_free(c);
 	}
 	scan_vs_plain();
+	windows_vs_plain();
 	return fails != 0;
 }
