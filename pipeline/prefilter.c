@@ -152,30 +152,61 @@ struct sset {
 	char s[SET_MAX][LIT_MAX];
 };
 
-/* What the analysis knows of a part of a regex: the exact strings it
- * matches, or a set one of which each of its matches holds (req), starting
- * at most req_pre characters into the match; and the most characters the
- * part consumes (maxc).  -1: unbounded. */
-struct info {
-	int exact_ok, req_ok;
-	int maxc, req_pre;
-	struct sset exact, req;
+/* A length of text: at most a characters plus s runs of white space plus
+ * w runs of word characters (\\s+, \\w*: each fits in the paragraph's
+ * longest such run); a < 0: unbounded. */
+struct clen {
+	int a, s, w;
 };
 
-/* a + b for lengths where -1 is unbounded */
-static int
-add_len(int a, int b)
+static const struct clen L_UNB = { -1, 0, 0 }, L_0 = { 0, 0, 0 }, L_1 = { 1, 0, 0 };
+
+static struct clen
+add_len(struct clen x, struct clen y)
 {
-	if (a < 0 || b < 0 || a > 100000 || b > 100000)
-		return -1;
-	return a + b;
+	struct clen r = { x.a + y.a, x.s + y.s, x.w + y.w };
+
+	if (x.a < 0 || y.a < 0 || r.a > 100000 || r.s > 1000 || r.w > 1000)
+		return L_UNB;
+	return r;
 }
 
-static int
-max_len(int a, int b)
+static struct clen
+max_len(struct clen x, struct clen y)
 {
-	return a < 0 || b < 0 ? -1 : a > b ? a : b;
+	struct clen r = { x.a > y.a ? x.a : y.a, x.s > y.s ? x.s : y.s, x.w > y.w ? x.w : y.w };
+
+	return x.a < 0 || y.a < 0 ? L_UNB : r;
 }
+
+/* x repeated at most hi times (-1: unbounded) */
+static struct clen
+mul_len(struct clen x, long hi)
+{
+	struct clen r;
+
+	if (hi == 0)
+		return L_0;
+	if (hi < 0 || hi > 1000 || x.a < 0)
+		return L_UNB;
+	r.a = (int)(x.a * hi);
+	r.s = (int)(x.s * hi);
+	r.w = (int)(x.w * hi);
+	return r.a > 100000 || r.s > 1000 || r.w > 1000 ? L_UNB : r;
+}
+
+enum { RUN_NONE, RUN_SPACE, RUN_WORD };
+
+/* What the analysis knows of a part of a regex: the exact strings it
+ * matches, or a set one of which each of its matches holds (req), starting
+ * at most req_pre into the match; the most the part consumes (maxc); and
+ * for a one-character atom, whether a repetition of it stays inside a run
+ * of white space (\\s) or of word characters (\\w \\d [\\w-]). */
+struct info {
+	int exact_ok, req_ok, run;
+	struct clen maxc, req_pre;
+	struct sset exact, req;
+};
 
 static int
 set_has(const struct sset *a, const char *s, size_t l)
@@ -253,20 +284,20 @@ score(const struct sset *a)
 /* A node's requirement: its own, or its exact set (which starts where the
  * node does); *pre gets where it starts. */
 static const struct sset *
-req_of(const struct info *x, int *pre)
+req_of(const struct info *x, struct clen *pre)
 {
 	const struct sset *r = x->req_ok && score(&x->req) ? &x->req : NULL;
 
-	*pre = r ? x->req_pre : -1;
+	*pre = r ? x->req_pre : L_UNB;
 	if (x->exact_ok && score(&x->exact) && (!r || score(&x->exact) > score(r))) {
 		r = &x->exact;
-		*pre = 0;
+		*pre = L_0;
 	}
 	return r;
 }
 
 static void
-consider(struct info *x, const struct sset *cand, int pre)
+consider(struct info *x, const struct sset *cand, struct clen pre)
 {
 	int sc = score(cand);
 
@@ -302,8 +333,8 @@ static void
 unknown(struct info *x)
 {
 	memset(x, 0, sizeof *x);
-	x->maxc = -1;
-	x->req_pre = -1;
+	x->maxc = L_UNB;
+	x->req_pre = L_UNB;
 }
 
 static void parse_alt(struct parse *ps, struct info *out);
@@ -344,7 +375,7 @@ parse_escape(struct parse *ps, struct info *x)
 			ps->fail = 1;
 			return;
 		}
-		x->maxc = 1;
+		x->maxc = L_1;
 		if (literal_char(ps->p, l)) {
 			fold1(ps->p, l, d, &unsafe);
 			x->exact_ok = 1;
@@ -367,7 +398,7 @@ parse_escape(struct parse *ps, struct info *x)
 		ps->fail = 1;
 		return;
 	case 'x': case 'o': case 'p': case 'P': case 'N':
-		x->maxc = 1; /* one character */
+		x->maxc = L_1; /* one character */
 		if (ps->p < ps->end && *ps->p == '{')
 			skip_to(ps, '}');
 		else if (c == 'x') {
@@ -386,16 +417,24 @@ parse_escape(struct parse *ps, struct info *x)
 				ps->p++;
 		return;
 	case 'c':
-		x->maxc = 1;
+		x->maxc = L_1;
 		ps->p += ps->p < ps->end;
 		return;
-	case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
+	case 'd': case 'w':
+		x->maxc = L_1;
+		x->run = RUN_WORD;
+		return;
+	case 's':
+		x->maxc = L_1;
+		x->run = RUN_SPACE;
+		return;
+	case 'D': case 'W': case 'S': case 'h': case 'H':
 	case 'v': case 'V': case 'C': case 'a': case 'e': case 'f':
 	case 'n': case 'r': case 't':
-		x->maxc = 1;
+		x->maxc = L_1;
 		return;
 	case 'R':
-		x->maxc = 2; /* \r\n */
+		x->maxc.a = 2; /* \r\n */
 		return;
 	case 'X': /* a grapheme cluster: unbounded */
 		return;
@@ -408,17 +447,35 @@ parse_escape(struct parse *ps, struct info *x)
 	ps->fail = 1; /* PCRE2 refuses unknown letter escapes: so do we */
 }
 
-static void
+/* A byte of a word run: every \\w \\d character and '-' is made of them. */
+static int
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-';
+}
+
+/* Skip a class; 1 when every character it admits is made of word bytes
+ * ([\\w-], [а-яё\\d]): a repetition of it stays in a word run. */
+static int
 parse_class(struct parse *ps)
 {
+	int word = 1;
+
 	ps->p++; /* [ */
-	if (ps->p < ps->end && *ps->p == '^')
+	if (ps->p < ps->end && *ps->p == '^') {
 		ps->p++;
-	if (ps->p < ps->end && *ps->p == ']')
+		word = 0;
+	}
+	if (ps->p < ps->end && *ps->p == ']') {
 		ps->p++;
+		word = 0;
+	}
 	while (ps->p < ps->end && *ps->p != ']') {
 		if (*ps->p == '\\' && ps->p + 1 < ps->end) {
 			ps->p += 2;
+			if (!strchr("wd-_", ps->p[-1]))
+				word = 0;
 			if (strchr("xopPN", ps->p[-1]) && ps->p < ps->end && *ps->p == '{')
 				skip_to(ps, '}');
 		} else if (*ps->p == '[' && ps->p + 1 < ps->end && (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '=')) {
@@ -426,7 +483,18 @@ parse_class(struct parse *ps)
 			while (q + 1 < ps->end && !(q[0] == ps->p[1] && q[1] == ']'))
 				q++;
 			ps->p = q + 2;
+			word = 0;
 		} else {
+			/* a range between two word bytes of one kind stays in them:
+			 * a-z, 0-9, а-я (non-ASCII to non-ASCII) */
+			if (*ps->p == '-' && ps->p + 1 < ps->end && ps->p[1] != ']' && ps->p[-1] != '[') {
+				unsigned char lo = ps->p[-1], hi = ps->p[1];
+				if (!((lo >= 0x80 && hi >= 0x80) || (lo >= 'a' && hi <= 'z') ||
+				      (lo >= 'A' && hi <= 'Z') || (lo >= '0' && hi <= '9')))
+					word = 0;
+			} else if (!word_byte(*ps->p)) {
+				word = 0;
+			}
 			ps->p++;
 		}
 	}
@@ -434,6 +502,7 @@ parse_class(struct parse *ps)
 		ps->fail = 1;
 	else
 		ps->p++;
+	return word;
 }
 
 /* "(?" or "(*" constructs and groups; ps->p is at '(' */
@@ -526,6 +595,20 @@ fail:
 	unknown(x);
 }
 
+/* The most a repetition of x at most hi times consumes: one run when x is
+ * an atom of a run and hi is unbounded. */
+static struct clen
+rep_len(const struct info *x, long hi)
+{
+	static const struct clen space = { 0, 1, 0 }, word = { 0, 0, 1 };
+
+	if (hi < 0 && x->run == RUN_SPACE)
+		return space;
+	if (hi < 0 && x->run == RUN_WORD)
+		return word;
+	return mul_len(x->maxc, hi);
+}
+
 /* A quantifier after x, if any. */
 static void
 parse_quant(struct parse *ps, struct info *x)
@@ -576,9 +659,7 @@ parse_quant(struct parse *ps, struct info *x)
 	if (lo == 1 && hi == 1)
 		return;
 	if (lo == 0) {
-		int maxc = hi < 0 || x->maxc < 0 || x->maxc > 100000 || hi > 100000 ? -1 : (int)(x->maxc * hi);
-		if (hi == 0)
-			maxc = 0;
+		struct clen maxc = rep_len(x, hi);
 		if (hi == 1 && x->exact_ok) {
 			struct sset e = x->exact;
 			x->req_ok = 0;
@@ -591,7 +672,7 @@ parse_quant(struct parse *ps, struct info *x)
 		return;
 	}
 	{
-		int pre, maxc = hi < 0 || x->maxc < 0 || x->maxc > 100000 || hi > 100000 ? -1 : (int)(x->maxc * hi);
+		struct clen pre, maxc = rep_len(x, hi);
 		const struct sset *r = req_of(x, &pre);
 		struct info y;
 		unknown(&y);
@@ -610,7 +691,7 @@ parse_seq(struct parse *ps, struct info *out)
 {
 	struct sset cur;
 	int cur_ok = 1, seq_exact = 1;
-	int pre = 0, cur_pre = 0; /* characters before the item, before cur */
+	struct clen pre = L_0, cur_pre = L_0; /* before the item, before cur */
 
 	unknown(out);
 	cur.n = 1;
@@ -622,9 +703,10 @@ parse_seq(struct parse *ps, struct info *out)
 		if (c == '(') {
 			parse_group(ps, &x);
 		} else if (c == '[') {
-			parse_class(ps);
+			int word = parse_class(ps);
 			unknown(&x);
-			x.maxc = 1;
+			x.maxc = L_1;
+			x.run = word ? RUN_WORD : RUN_NONE;
 		} else if (c == '\\') {
 			parse_escape(ps, &x);
 		} else if (c == '^' || c == '$') {
@@ -633,7 +715,7 @@ parse_seq(struct parse *ps, struct info *out)
 		} else if (c == '.') {
 			ps->p++;
 			unknown(&x);
-			x.maxc = 1;
+			x.maxc = L_1;
 		} else if (c == '*' || c == '+' || c == '?' || c == '{') {
 			ps->fail = 1;
 			break;
@@ -647,7 +729,7 @@ parse_seq(struct parse *ps, struct info *out)
 				break;
 			}
 			unknown(&x);
-			x.maxc = 1; /* caseless, a character may match one of another length */
+			x.maxc = L_1; /* caseless, a character may match one of another length */
 			if (literal_char(ps->p, l)) {
 				fold1(ps->p, l, d, &unsafe);
 				x.exact_ok = 1;
@@ -701,7 +783,8 @@ parse_alt(struct parse *ps, struct info *out)
 	parse_seq(ps, &a);
 	while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
 		struct sset r;
-		int ok, pa, pb;
+		int ok;
+		struct clen pa, pb;
 
 		ps->p++;
 		parse_seq(ps, &b);
@@ -792,18 +875,20 @@ reduce(struct sset *a)
 }
 
 /* The literals of src into *res; 0 when there is no filter.  *reach gets
- * how many bytes before the start of the literal occurrence it holds a
- * match may start, or -1 when that is unbounded or depends on where the
+ * how far before the start of the literal occurrence it holds a match may
+ * start: reach->a bytes plus reach->s white-space runs plus reach->w word
+ * runs; reach->a < 0 when that is unbounded or depends on where the
  * search starts. */
 static int
-analyse(const char *src, struct sset *res, int *reach)
+analyse(const char *src, struct sset *res, struct clen *reach)
 {
 	struct parse ps;
 	struct info x;
 	const struct sset *r;
-	int pre, off;
+	struct clen pre;
+	int off;
 
-	*reach = -1;
+	*reach = L_UNB;
 	ps.p = (const unsigned char *)src;
 	ps.end = ps.p + strlen(src);
 	ps.fail = 0;
@@ -819,8 +904,10 @@ analyse(const char *src, struct sset *res, int *reach)
 	off = reduce(res);
 	/* a character matched caselessly is at most 4 bytes, whatever the
 	 * pattern's character is */
-	if (pre >= 0 && pre <= 100000 && !ps.noreach)
-		*reach = 4 * pre + off;
+	if (pre.a >= 0 && !ps.noreach) {
+		*reach = pre;
+		reach->a = 4 * pre.a + off;
+	}
 	return res->n;
 }
 
@@ -864,7 +951,8 @@ int
 lp_prefilter_literals(const char *src, char *out, size_t cap)
 {
 	struct sset r;
-	int reach, n = analyse(src, &r, &reach), i;
+	struct clen reach;
+	int n = analyse(src, &r, &reach), i;
 	size_t o = 0;
 
 	if (cap)
@@ -891,7 +979,7 @@ struct lit {
 struct reg {
 	const void *re; /* NULL: free; (void *)1: deleted */
 	int first, n;   /* in idx */
-	int reach;      /* see analyse; -1: no windows */
+	struct clen reach; /* see analyse; a < 0: no windows */
 	int id;         /* dense, for the per-paragraph tables */
 };
 
@@ -1022,7 +1110,8 @@ registry_free(void)
  * the same source that follows it (no second analysis). */
 static struct {
 	char src[4096];
-	int n, reach;
+	int n;
+	struct clen reach;
 	struct sset r;
 } cached;
 
@@ -1042,7 +1131,8 @@ off_by_env(void)
 int
 lp_prefilter_reach(const char *src, const char *trigger)
 {
-	int reach, n;
+	int n;
+	struct clen reach;
 	struct sset r;
 
 	if (off_by_env() || trigger)
@@ -1056,14 +1146,15 @@ lp_prefilter_reach(const char *src, const char *trigger)
 		cached.r = r;
 	}
 	pthread_mutex_unlock(&regmu);
-	return n > 0 ? reach : -1;
+	return n > 0 && reach.a >= 0 ? reach.a : -1;
 }
 
 int
 lp_prefilter_add(const void *re, const char *src, const char *trigger)
 {
 	struct sset r;
-	int n, i, reach = -1;
+	int n, i;
+	struct clen reach = L_UNB;
 	size_t h, k;
 	struct reg *slot = NULL;
 
@@ -1173,6 +1264,9 @@ struct para {
 	unsigned *stamp, epoch;
 	size_t *pmin, *pmax;
 	int nid;
+	/* the longest runs of white space and of word bytes, in bytes */
+	int runs;
+	size_t space_run, word_run;
 };
 
 static pthread_key_t parakey;
@@ -1454,6 +1548,7 @@ scan(struct para *p)
 
 	p->scanned = 1;
 	p->unsafe = 0;
+	p->runs = 0;
 	pthread_mutex_lock(&regmu);
 	if (!abuilt)
 		ac_build();
@@ -1515,6 +1610,55 @@ lp_prefilter_fold(const char *s, size_t n, char *out)
 	for (i = 0; i < n;)
 		i += fold1((const unsigned char *)s + i, n - i, (unsigned char *)out + i, &unsafe);
 	return unsafe;
+}
+
+/* A white-space character at s (l bytes), as \\s takes it under UCP: the
+ * Z categories and \\t-\\r, with a few more (NEL, Mongolian vowel
+ * separator, zero width space, BOM) that only make a run longer. */
+static int
+uspace(const unsigned char *s, size_t l)
+{
+	if (l == 1)
+		return s[0] == ' ' || (s[0] >= 9 && s[0] <= 13);
+	if (l == 2)
+		return s[0] == 0xc2 && (s[1] == 0x85 || s[1] == 0xa0);
+	if (l != 3)
+		return 0;
+	if (s[0] == 0xe2 && s[1] == 0x80)
+		return s[2] <= 0x8b || s[2] == 0xa8 || s[2] == 0xa9 || s[2] == 0xaf;
+	return (s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) || (s[0] == 0xe1 && s[1] == 0xa0 && s[2] == 0x8e) ||
+	       (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) || (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) ||
+	       (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf);
+}
+
+/* The paragraph's longest runs: white space, and bytes of word characters
+ * (any non-ASCII byte counts, so a \\w+ match always fits in one). */
+static void
+runs(struct para *p)
+{
+	const unsigned char *s = (const unsigned char *)p->text;
+	size_t n = p->len, i, sp = 0, wd = 0;
+
+	p->space_run = p->word_run = 0;
+	for (i = 0; i < n;) {
+		size_t l = s[i] < 0x80 ? 1 : (size_t)lp_u8len(s[i]);
+		if (l > n - i)
+			l = n - i;
+		if (uspace(s + i, l)) {
+			if ((sp += l) > p->space_run)
+				p->space_run = sp;
+		} else {
+			sp = 0;
+		}
+		if (word_byte(s[i])) {
+			if ((wd += l) > p->word_run)
+				p->word_run = wd;
+		} else {
+			wd = 0;
+		}
+		i += l;
+	}
+	p->runs = 1;
 }
 
 /* The first start at or after from of a literal of r that ends by len;
@@ -1601,9 +1745,14 @@ lp_prefilter_window(const void *re, const char *s, size_t len, size_t from, size
 		return 1;
 	if ((q = first_at(p, r, from, len)) == (size_t)-1)
 		return 0;
-	if (r->reach < 0)
+	if (r->reach.a < 0)
 		return 1;
-	reach = (size_t)r->reach;
+	reach = (size_t)r->reach.a;
+	if (r->reach.s || r->reach.w) {
+		if (!p->runs)
+			runs(p);
+		reach += (size_t)r->reach.s * p->space_run + (size_t)r->reach.w * p->word_run;
+	}
 	*a = q - from > reach ? q - reach : from;
 	*b = q;
 	/* windows that (nearly) touch are searched as one */

@@ -139,6 +139,7 @@ windows_vs_plain(void)
 		"(?i)(?<m>\\bshall\\b)(?!\\s+not\\b)",
 		"(?i)(?<neg>\\bnot\\s+(?:to\\s+|be\\s+|been\\s+)?)?(?<m>\\bprohibit(?:s|ed|ing|ion|ions)?\\b)",
 		"(?i)(?<m>\\bне\\s+вправе\\b|\\bне\\s+име(?:ет|ют)\\s+права\\b)",
+		"(?i)\\bне\\s+вправе\\b",
 		"(?i)(?<m>\\b(?:no\\s+(?!restrict|limit)(?:one|person|body|citizen|[\\w-]+)|nobody|no-one)\\s+(?:may|shall|can)\\b)(?!\\s+not\\b)",
 		"(?i)(?<m>\\b(?:заведомо\\s+)?ложн\\w+\\s+информаци\\w*)",
 		"(?i)\\b\\w+(?:уға|уге|қа|ке|ға|ге)\\s+(?<m>болмайды)\\b",
@@ -156,6 +157,13 @@ windows_vs_plain(void)
 		"штраф в размере 10 МРП; ШТРАФОМ ст. 5 и ст.12, Штраф",
 		"It is prohibited, we\tshall. Then you", "abxcde abxxxxcde xabcabcy ABCDE",
 		"fooqux barbazqux FOOQUX", "the ſtatute shall", "shall", "",
+		/* runs: no-break and em spaces, tabs, long hyphenated words */
+		"No well-known-public-person\xc2\xa0\xc2\xa0may go; no Ұлттық-кеңес-мүшесі \t can",
+		"Они не\xe2\x80\x83\xe2\x80\x83вправе; заведомо\xc2\xa0ложныхсведенийи\t\tинформации.",
+		"Not\t\t\tprohibited; NOT \xe2\x80\x83 TO  PROHIBIT",
+		"Они не\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83"
+		"\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83вправе.",
+		"Жиналыстардыңұйымдастырушыларынақатысушыларға болмайды.",
 	};
 	pcre2_code *c[sizeof res / sizeof *res];
 	pcre2_match_data *m1 = pcre2_match_data_create(32, NULL), *m2 = pcre2_match_data_create(32, NULL);
