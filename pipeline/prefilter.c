@@ -1256,7 +1256,8 @@ struct para {
 	 * grouped by literal, each group ascending */
 	size_t *found, nfound, fcap;
 	int *flit;
-	size_t *first, *count; /* per literal, in pos */
+	size_t *first, *count, *fill; /* per literal, in pos */
+	unsigned *lstamp, *pstamp;     /* count, first hold when == epoch */
 	size_t *pos, poscap;
 	int nlast;
 	/* per regex id: the first and last start of its literals in this
@@ -1270,6 +1271,7 @@ struct para {
 };
 
 static pthread_key_t parakey;
+static _Thread_local struct para *tl_para;
 static pthread_once_t paraonce = PTHREAD_ONCE_INIT;
 
 static void
@@ -1281,6 +1283,9 @@ para_free(void *v)
 	free(p->flit);
 	free(p->first);
 	free(p->count);
+	free(p->fill);
+	free(p->lstamp);
+	free(p->pstamp);
 	free(p->pos);
 	free(p->stamp);
 	free(p->pmin);
@@ -1297,6 +1302,7 @@ para_free_main(void)
 
 	if (p) {
 		pthread_setspecific(parakey, NULL);
+		tl_para = NULL;
 		para_free(p);
 	}
 }
@@ -1318,13 +1324,18 @@ para_drop(void)
 		para_free(p);
 		pthread_setspecific(parakey, NULL);
 	}
+	tl_para = NULL;
 }
 
+/* The key frees a thread's state when the thread ends; the thread-local
+ * copy of the pointer spares every question a pthread_getspecific. */
 static struct para *
 para_get(void)
 {
-	struct para *p;
+	struct para *p = tl_para;
 
+	if (p)
+		return p;
 	pthread_once(&paraonce, para_key);
 	p = pthread_getspecific(parakey);
 	if (!p) {
@@ -1332,6 +1343,7 @@ para_get(void)
 		memset(p, 0, sizeof *p);
 		pthread_setspecific(parakey, p);
 	}
+	tl_para = p;
 	return p;
 }
 
@@ -1481,55 +1493,62 @@ note(struct para *p, int32_t st, size_t at)
 }
 
 /* Group the occurrences by literal (a counting sort keeps each literal's
- * starts ascending: one literal's occurrences end, so start, in order). */
+ * starts ascending: one literal's occurrences end, so start, in order).
+ * Only the literals found are touched: first[l] and count[l] hold when
+ * lstamp[l] == epoch.  Then each regex's first and last literal start,
+ * so most questions are answered without looking at its literals. */
 static void
 group(struct para *p)
 {
 	size_t i, at = 0;
-	int j;
 
-	memset(p->count, 0, (size_t)nlits * sizeof *p->count);
-	for (i = 0; i < p->nfound; i++)
-		p->count[p->flit[i]]++;
-	for (j = 0; j < nlits; j++) {
-		p->first[j] = at;
-		at += p->count[j];
-	}
-	if (p->poscap < p->nfound || !p->pos) {
-		p->poscap = p->nfound ? p->nfound : 1;
-		p->pos = lp_xrealloc(p->pos, p->poscap * sizeof *p->pos);
-	}
-	memset(p->count, 0, (size_t)nlits * sizeof *p->count);
-	for (i = 0; i < p->nfound; i++) {
-		int l = p->flit[i];
-		p->pos[p->first[l] + p->count[l]++] = p->found[i];
-	}
-	/* each regex's first and last literal start, so most questions are
-	 * answered without looking at its literals one by one */
 	if (p->nid < nids) {
 		p->nid = nids;
 		p->stamp = lp_xrealloc(p->stamp, (size_t)nids * sizeof *p->stamp);
 		p->pmin = lp_xrealloc(p->pmin, (size_t)nids * sizeof *p->pmin);
 		p->pmax = lp_xrealloc(p->pmax, (size_t)nids * sizeof *p->pmax);
 		memset(p->stamp, 0, (size_t)nids * sizeof *p->stamp);
-		p->epoch = 0;
 	}
 	if (++p->epoch == 0) {
 		memset(p->stamp, 0, (size_t)p->nid * sizeof *p->stamp);
+		memset(p->lstamp, 0, (size_t)p->nlast * sizeof *p->lstamp);
+		memset(p->pstamp, 0, (size_t)p->nlast * sizeof *p->pstamp);
 		p->epoch = 1;
 	}
 	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i];
+		if (p->lstamp[l] != p->epoch) {
+			p->lstamp[l] = p->epoch;
+			p->count[l] = 0;
+		}
+		p->count[l]++;
+	}
+	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i];
+		if (p->pstamp[l] != p->epoch) {
+			p->pstamp[l] = p->epoch;
+			p->first[l] = p->fill[l] = at;
+			at += p->count[l];
+		}
+	}
+	if (p->poscap < p->nfound || !p->pos) {
+		p->poscap = p->nfound ? p->nfound : 1;
+		p->pos = lp_xrealloc(p->pos, p->poscap * sizeof *p->pos);
+	}
+	for (i = 0; i < p->nfound; i++) {
 		int l = p->flit[i], k;
-		size_t at = p->found[i];
+		size_t st = p->found[i];
+
+		p->pos[p->fill[l]++] = st;
 		for (k = alfirst[l]; k < alfirst[l + 1]; k++) {
 			int id = alregs[k];
 			if (p->stamp[id] != p->epoch) {
 				p->stamp[id] = p->epoch;
-				p->pmin[id] = p->pmax[id] = at;
-			} else if (at < p->pmin[id]) {
-				p->pmin[id] = at;
-			} else if (at > p->pmax[id]) {
-				p->pmax[id] = at;
+				p->pmin[id] = p->pmax[id] = st;
+			} else if (st < p->pmin[id]) {
+				p->pmin[id] = st;
+			} else if (st > p->pmax[id]) {
+				p->pmax[id] = st;
 			}
 		}
 	}
@@ -1554,9 +1573,14 @@ scan(struct para *p)
 		ac_build();
 	pthread_mutex_unlock(&regmu);
 	if (p->nlast < nlits) {
-		p->nlast = nlits;
 		p->first = lp_xrealloc(p->first, (size_t)nlits * sizeof *p->first);
 		p->count = lp_xrealloc(p->count, (size_t)nlits * sizeof *p->count);
+		p->fill = lp_xrealloc(p->fill, (size_t)nlits * sizeof *p->fill);
+		p->lstamp = lp_xrealloc(p->lstamp, (size_t)nlits * sizeof *p->lstamp);
+		p->pstamp = lp_xrealloc(p->pstamp, (size_t)nlits * sizeof *p->pstamp);
+		memset(p->lstamp + p->nlast, 0, (size_t)(nlits - p->nlast) * sizeof *p->lstamp);
+		memset(p->pstamp + p->nlast, 0, (size_t)(nlits - p->nlast) * sizeof *p->pstamp);
+		p->nlast = nlits;
 	}
 	p->nfound = 0;
 	for (i = 0; i < n;) {
@@ -1641,7 +1665,8 @@ runs(struct para *p)
 
 	p->space_run = p->word_run = 0;
 	for (i = 0; i < n;) {
-		size_t l = s[i] < 0x80 ? 1 : (size_t)lp_u8len(s[i]);
+		unsigned char c = s[i];
+		size_t l = c < 0xc2 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf5 ? 4 : 1; /* as lp_u8len */
 		if (l > n - i)
 			l = n - i;
 		if (uspace(s + i, l)) {
@@ -1674,7 +1699,7 @@ next_at(const struct para *p, const struct reg *r, size_t from, size_t len)
 		const size_t *a;
 		size_t lo = 0, hi, n;
 
-		if (l >= p->nlast)
+		if (l >= p->nlast || p->lstamp[l] != p->epoch)
 			continue;
 		a = p->pos + p->first[l];
 		n = hi = p->count[l];

@@ -496,14 +496,22 @@ sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *
 		(*ss)++;
 }
 
+/* Characters in s[0..n): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), eight at a time. */
 static long
 chars(const char *s, size_t n)
 {
-	long c = 0;
-	size_t i;
+	long c = (long)n;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, cont;
+		memcpy(&x, s + i, 8);
+		cont = (x & ~(x << 1) & 0x8080808080808080u) >> 7; /* 1 per continuation byte */
+		c -= (long)((cont * 0x0101010101010101u) >> 56);
+	}
+	for (; i < n; i++)
+		c -= ((unsigned char)s[i] & 0xc0) == 0x80;
 	return c;
 }
 
