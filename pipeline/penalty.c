@@ -23,6 +23,7 @@
 
 #include "numwords.h"
 #include "penalty.h"
+#include "prefilter.h"
 #include "rx.h"
 
 #define MAX_AMOUNTS 64
@@ -38,6 +39,7 @@ struct prule {
 	pcre2_code *re;
 	const char *label, *lang, *units;
 	int side, span;
+	int pf; /* the prefilter's number for re */
 };
 
 struct trig {
@@ -95,6 +97,7 @@ pen_load(const struct lp_rules *rs, const char *dir)
 		}
 		g = pcre2_substring_number_from_name(x->re, (PCRE2_SPTR) "m");
 		x->span = g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		x->pf = lp_prefilter_id(x->re);
 		s->n++;
 	}
 	s->md = pcre2_match_data_create(32, NULL);
@@ -311,6 +314,8 @@ pen_tag(void *st, struct lp_para *p)
 		const struct prule *x = &s->rules[i];
 		size_t from = 0;
 
+		if (!lp_prefilter_any(x->pf, p->text, p->len))
+			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 			size_t ms = ov[0], me = ov[1];

@@ -1751,6 +1751,34 @@ first_at(const struct para *p, const struct reg *r, size_t from, size_t len)
 }
 
 int
+lp_prefilter_id(const void *re)
+{
+	const struct reg *r;
+	int id;
+
+	pthread_mutex_lock(&regmu);
+	r = find(re);
+	id = r ? r->id : -1;
+	pthread_mutex_unlock(&regmu);
+	return id;
+}
+
+int
+lp_prefilter_any(int id, const char *text, size_t len)
+{
+	struct para *p;
+
+	if (id < 0 || nlits == 0)
+		return 1;
+	p = para_get();
+	if (!text || text != p->text || len != p->len)
+		return 1;
+	if (!p->scanned)
+		scan(p);
+	return p->unsafe || (id < p->nid && p->stamp[id] == p->epoch);
+}
+
+int
 lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from)
 {
 	struct para *p;

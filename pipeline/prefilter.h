@@ -31,6 +31,12 @@ void lp_prefilter_para(const char *text, size_t len);
 /* 0 when no match of re can start at or after from in s[0..len), else 1.
  * s[0..len) is the paragraph or a prefix of it. */
 int lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from);
+/* The filter's number for re, to ask lp_prefilter_any with; -1 when re is
+ * not filtered.  Valid while re is registered. */
+int lp_prefilter_id(const void *re);
+/* 0 when the regex numbered id cannot match anywhere in text[0..len), the
+ * paragraph being tagged (an engine skips the rule without a search). */
+int lp_prefilter_any(int id, const char *text, size_t len);
 /* Where a search from `from` needs to look: 0, nowhere (no match); 1,
  * everywhere from `from` (the filter cannot tell); 2, no match starts in
  * [from, *a), so search from *a for a match starting at most at *b (an

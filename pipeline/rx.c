@@ -224,6 +224,7 @@ struct rxrule {
 	pcre2_code *re;
 	const char *kind, *label, *canonical, *value, *negated, *lang;
 	int span; /* group number of "m", or 0 */
+	int pf;   /* the prefilter's number for re */
 };
 
 struct rxstate {
@@ -267,6 +268,7 @@ rx_load(const struct lp_rules *rs, const char *dir)
 		}
 		g = pcre2_substring_number_from_name(x->re, (PCRE2_SPTR) "m");
 		x->span = g > 0 ? g : 0;
+		x->pf = lp_prefilter_id(x->re);
 		s->n++;
 	}
 	s->md = pcre2_match_data_create(32, NULL);
@@ -306,6 +308,8 @@ rx_tag(void *st, struct lp_para *p)
 		struct rxrule *x = &s->rules[i];
 		size_t from = 0;
 
+		if (!lp_prefilter_any(x->pf, p->text, p->len))
+			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 			size_t ms = ov[2 * x->span], me = ov[2 * x->span + 1];

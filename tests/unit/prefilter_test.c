@@ -110,6 +110,13 @@ scan_vs_plain(void)
 	for (j = 0; j < sizeof texts / sizeof *texts; j++) {
 		size_t n = strlen(texts[j]);
 		lp_prefilter_para(texts[j], n);
+		for (i = 0; i < sizeof res / sizeof *res; i++) {
+			/* the engines' per-paragraph question */
+			int got = lp_prefilter_any(lp_prefilter_id(c[i]), texts[j], n), want = plain_may(res[i], texts[j], 0);
+			tried++;
+			if (got != want && bad++ < 5)
+				fprintf(stderr, "  %s on \"%s\": any %d, plain %d\n", res[i], texts[j], got, want);
+		}
 		for (from = 0; from <= n; from++)
 			for (i = 0; i < sizeof res / sizeof *res; i++) {
 				int got = lp_prefilter_may_match(c[i], texts[j], n, from);
