@@ -38,6 +38,7 @@
 #define DEPTH_MAX 40
 #define REG_CAP (1u << 15)
 #define NBUCKET 4096
+#define AC_MAX_CELLS (1u << 22) /* automaton table entries, at most */
 #define WINDOW_GAP 64 /* bytes between windows below which they are joined */
 
 /* ---- folding ---- */
@@ -999,17 +1000,24 @@ static int checked_env, disabled;
  * paragraph is first scanned after the literals changed. */
 static unsigned char acls[256]; /* byte -> class; 0: in no literal */
 static int ancls;               /* classes, 0 included */
-static int32_t *adelta;         /* state * ancls + class -> state */
+static int32_t *adelta;         /* row + class -> row, a row being state * ancls */
+static int32_t aoutrow;         /* rows from here on have literals ending there */
+static int atoobig;             /* too many states: no filtering at all */
 static int *aoutfirst, *aoutn;  /* per state: literals ending there */
 static int *aout;
 static int anstates, abuilt;
 /* literal -> the ids of the regexes that need it */
 static int *alfirst, *alregs;
 /* The classes of a character's folded bytes, looked up instead of folded:
- * ASCII by byte, two-byte characters (Latin-1 to Armenian) by their 11
- * bits; u2unsafe marks one that makes the paragraph unfilterable. */
-static unsigned char acls1[128];
-static unsigned char acls2[2048][2], u2unsafe[2048];
+ * ASCII by byte (with, above the class, what it is to runs: RUN_S white
+ * space, RUN_W a byte of a word run), two-byte characters (Latin-1 to
+ * Armenian) by their 11 bits; u2flag marks one that makes the paragraph
+ * unfilterable (U2_UNSAFE) or is white space (U2_SPACE). */
+enum { RUN_S = 1, RUN_W = 2 };
+enum { U2_UNSAFE = 1, U2_SPACE = 2 };
+static uint16_t acls1[128];
+static unsigned char acls2[2048][2], u2flag[2048];
+static int uspace(const unsigned char *s, size_t l);
 
 #define DELETED ((const void *)1)
 
@@ -1081,6 +1089,7 @@ ac_free(void)
 	adelta = NULL;
 	aoutfirst = aoutn = aout = NULL;
 	anstates = abuilt = 0;
+	atoobig = 0;
 }
 
 /* The registry lives as long as the process; freed at exit so valgrind
@@ -1266,7 +1275,6 @@ struct para {
 	size_t *pmin, *pmax;
 	int nid;
 	/* the longest runs of white space and of word bytes, in bytes */
-	int runs;
 	size_t space_run, word_run;
 };
 
@@ -1357,6 +1365,39 @@ lp_prefilter_para(const char *text, size_t len)
 	p->scanned = 0;
 }
 
+/* Rows premultiplied by the class count, and the states where literals end
+ * numbered last: a step is one load, "a literal ends here?" one compare. */
+static void
+renumber(void)
+{
+	int32_t *perm = lp_xmalloc((size_t)anstates * sizeof *perm), *nd;
+	int *nfirst, *nn, st, c, k = 0;
+
+	for (st = 0; st < anstates; st++)
+		if (!aoutn[st])
+			perm[st] = k++;
+	aoutrow = k * ancls;
+	for (st = 0; st < anstates; st++)
+		if (aoutn[st])
+			perm[st] = k++;
+	nd = lp_xmalloc((size_t)anstates * (size_t)ancls * sizeof *nd);
+	nfirst = lp_xmalloc((size_t)anstates * sizeof *nfirst);
+	nn = lp_xmalloc((size_t)anstates * sizeof *nn);
+	for (st = 0; st < anstates; st++) {
+		for (c = 0; c < ancls; c++)
+			nd[(size_t)perm[st] * ancls + c] = perm[adelta[(size_t)st * ancls + c]] * ancls;
+		nfirst[perm[st]] = aoutfirst[st];
+		nn[perm[st]] = aoutn[st];
+	}
+	free(adelta);
+	free(aoutfirst);
+	free(aoutn);
+	adelta = nd;
+	aoutfirst = nfirst;
+	aoutn = nn;
+	free(perm);
+}
+
 /* Build the automaton for the current literals; regmu is held. */
 static void
 ac_build(void)
@@ -1376,6 +1417,13 @@ ac_build(void)
 				acls[b] = (unsigned char)ancls++;
 		}
 		total += lits[i].len;
+	}
+	/* memory stays bounded whatever the pattern files: past 16 MB of
+	 * table the filter steps aside (every regex runs) */
+	atoobig = total * (size_t)ancls > AC_MAX_CELLS;
+	if (atoobig) {
+		abuilt = 1;
+		return;
 	}
 	adelta = lp_xmalloc(total * (size_t)ancls * sizeof *adelta);
 	memset(adelta, -1, total * (size_t)ancls * sizeof *adelta);
@@ -1461,7 +1509,8 @@ ac_build(void)
 		free(fill);
 	}
 	for (i = 0; i < 128; i++)
-		acls1[i] = acls[i >= 'A' && i <= 'Z' ? i + 32 : i];
+		acls1[i] = (uint16_t)(acls[i >= 'A' && i <= 'Z' ? i + 32 : i] |
+		                      ((i == ' ' || (i >= 9 && i <= 13) ? RUN_S : 0) | (word_byte((unsigned char)i) ? RUN_W : 0)) << 8);
 	for (i = 0x80; i < 0x800; i++) {
 		unsigned char u[2], d[2];
 		int unsafe = 0;
@@ -1470,16 +1519,17 @@ ac_build(void)
 		fold1(u, 2, d, &unsafe);
 		acls2[i][0] = acls[d[0]];
 		acls2[i][1] = acls[d[1]];
-		u2unsafe[i] = (unsigned char)unsafe;
+		u2flag[i] = (unsigned char)((unsafe ? U2_UNSAFE : 0) | (uspace(u, 2) ? U2_SPACE : 0));
 	}
+	renumber();
 	abuilt = 1;
 }
 
-/* The literals that end at byte at of the paragraph, in state st. */
+/* The literals that end at byte at of the paragraph, in row `row`. */
 static void
-note(struct para *p, int32_t st, size_t at)
+note(struct para *p, int32_t row, size_t at)
 {
-	int j;
+	int j, st = row / ancls;
 
 	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++) {
 		if (p->nfound == p->fcap) {
@@ -1564,10 +1614,19 @@ scan(struct para *p)
 	int unsafe = 0;
 	int32_t st = 0;
 	unsigned char d[4];
+	size_t wds = 0, wmax = 0, sps = 0, spe = (size_t)-1, smax = 0;
+
+/* a white-space character of l bytes at at: its run goes on or begins */
+#define SPACE_RUN(at, l) do { \
+		if (spe != (at)) \
+			sps = (at); \
+		spe = (at) + (l); \
+		if (spe - sps > smax) \
+			smax = spe - sps; \
+	} while (0)
 
 	p->scanned = 1;
 	p->unsafe = 0;
-	p->runs = 0;
 	pthread_mutex_lock(&regmu);
 	if (!abuilt)
 		ac_build();
@@ -1583,29 +1642,48 @@ scan(struct para *p)
 		p->nlast = nlits;
 	}
 	p->nfound = 0;
+	if (atoobig) {
+		p->unsafe = 1;
+		return;
+	}
+	/* the longest runs of white space and of word bytes come along: a
+	 * word run ends at an ASCII byte that is not a word byte (every other
+	 * byte counts, so a \\w+ match always fits in one); a white-space run
+	 * at the first character after it that is not white space */
 	for (i = 0; i < n;) {
 		size_t l;
 		unsigned c = s[i];
 
 		if (c < 0x80) {
-			st = adelta[(size_t)st * ancls + acls1[c]];
-			if (aoutn[st])
+			unsigned e = acls1[c];
+			st = adelta[st + (e & 0xff)];
+			if (st >= aoutrow)
 				note(p, st, i);
+			if (e >> 8 != RUN_W) {
+				if (e >> 8 & RUN_S)
+					SPACE_RUN(i, 1);
+				if (i - wds > wmax)
+					wmax = i - wds; /* no ASCII byte is both */
+				wds = i + 1;
+			}
 			i++;
 			continue;
 		}
 		if (c >= 0xc2 && c < 0xe0 && i + 1 < n) {
 			/* a two-byte character: no fold needed, its classes are known */
 			unsigned cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f);
-			if (u2unsafe[cp]) {
-				p->unsafe = 1;
-				return;
+			if (u2flag[cp]) {
+				if (u2flag[cp] & U2_UNSAFE) {
+					p->unsafe = 1;
+					return;
+				}
+				SPACE_RUN(i, 2);
 			}
-			st = adelta[(size_t)st * ancls + acls2[cp][0]];
-			if (aoutn[st])
+			st = adelta[st + acls2[cp][0]];
+			if (st >= aoutrow)
 				note(p, st, i);
-			st = adelta[(size_t)st * ancls + acls2[cp][1]];
-			if (aoutn[st])
+			st = adelta[st + acls2[cp][1]];
+			if (st >= aoutrow)
 				note(p, st, i + 1);
 			i += 2;
 			continue;
@@ -1615,13 +1693,18 @@ scan(struct para *p)
 			p->unsafe = 1;
 			return;
 		}
+		if (uspace(s + i, l))
+			SPACE_RUN(i, l);
 		for (k = 0; k < l; k++) {
-			st = adelta[(size_t)st * ancls + acls[d[k]]];
-			if (aoutn[st])
+			st = adelta[st + acls[d[k]]];
+			if (st >= aoutrow)
 				note(p, st, i + k);
 		}
 		i += l;
 	}
+#undef SPACE_RUN
+	p->space_run = smax;
+	p->word_run = n - wds > wmax ? n - wds : wmax;
 	group(p);
 }
 
@@ -1653,37 +1736,6 @@ uspace(const unsigned char *s, size_t l)
 	return (s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) || (s[0] == 0xe1 && s[1] == 0xa0 && s[2] == 0x8e) ||
 	       (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) || (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) ||
 	       (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf);
-}
-
-/* The paragraph's longest runs: white space, and bytes of word characters
- * (any non-ASCII byte counts, so a \\w+ match always fits in one). */
-static void
-runs(struct para *p)
-{
-	const unsigned char *s = (const unsigned char *)p->text;
-	size_t n = p->len, i, sp = 0, wd = 0;
-
-	p->space_run = p->word_run = 0;
-	for (i = 0; i < n;) {
-		unsigned char c = s[i];
-		size_t l = c < 0xc2 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf5 ? 4 : 1; /* as lp_u8len */
-		if (l > n - i)
-			l = n - i;
-		if (uspace(s + i, l)) {
-			if ((sp += l) > p->space_run)
-				p->space_run = sp;
-		} else {
-			sp = 0;
-		}
-		if (word_byte(s[i])) {
-			if ((wd += l) > p->word_run)
-				p->word_run = wd;
-		} else {
-			wd = 0;
-		}
-		i += l;
-	}
-	p->runs = 1;
 }
 
 /* The first start at or after from of a literal of r that ends by len;
@@ -1801,11 +1853,7 @@ lp_prefilter_window(const void *re, const char *s, size_t len, size_t from, size
 	if (r->reach.a < 0)
 		return 1;
 	reach = (size_t)r->reach.a;
-	if (r->reach.s || r->reach.w) {
-		if (!p->runs)
-			runs(p);
-		reach += (size_t)r->reach.s * p->space_run + (size_t)r->reach.w * p->word_run;
-	}
+	reach += (size_t)r->reach.s * p->space_run + (size_t)r->reach.w * p->word_run;
 	*a = q - from > reach ? q - reach : from;
 	*b = q;
 	/* windows that (nearly) touch are searched as one */

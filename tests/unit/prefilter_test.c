@@ -147,6 +147,7 @@ windows_vs_plain(void)
 		"(?i)(?<neg>\\bnot\\s+(?:to\\s+|be\\s+|been\\s+)?)?(?<m>\\bprohibit(?:s|ed|ing|ion|ions)?\\b)",
 		"(?i)(?<m>\\bне\\s+вправе\\b|\\bне\\s+име(?:ет|ют)\\s+права\\b)",
 		"(?i)\\bне\\s+вправе\\b",
+		"(?i)\\b\\w+ность\\b",
 		"(?i)(?<m>\\b(?:no\\s+(?!restrict|limit)(?:one|person|body|citizen|[\\w-]+)|nobody|no-one)\\s+(?:may|shall|can)\\b)(?!\\s+not\\b)",
 		"(?i)(?<m>\\b(?:заведомо\\s+)?ложн\\w+\\s+информаци\\w*)",
 		"(?i)\\b\\w+(?:уға|уге|қа|ке|ға|ге)\\s+(?<m>болмайды)\\b",
@@ -171,6 +172,7 @@ windows_vs_plain(void)
 		"Они не\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83"
 		"\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83\xe2\x80\x83вправе.",
 		"Жиналыстардыңұйымдастырушыларынақатысушыларға болмайды.",
+		"Это ценность и сверхдолгосрочнаянеизменность",
 	};
 	pcre2_code *c[sizeof res / sizeof *res];
 	pcre2_match_data *m1 = pcre2_match_data_create(32, NULL), *m2 = pcre2_match_data_create(32, NULL);
