@@ -39,6 +39,7 @@
 #define REG_CAP (1u << 15)
 #define NBUCKET 4096
 #define AC_MAX_CELLS (1u << 22) /* automaton table entries, at most */
+#define FOUND_MAX (1u << 18)    /* literal occurrences kept for a paragraph (5 MB) */
 #define WINDOW_GAP 64 /* bytes between windows below which they are joined */
 
 /* ---- folding ---- */
@@ -1532,6 +1533,8 @@ note(struct para *p, int32_t row, size_t at)
 	int j, st = row / ancls;
 
 	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++) {
+		if (p->nfound == FOUND_MAX)
+			return; /* scan() gives up filtering this paragraph */
 		if (p->nfound == p->fcap) {
 			p->fcap = p->fcap ? 2 * p->fcap : 64;
 			p->found = lp_xrealloc(p->found, p->fcap * sizeof *p->found);
@@ -1703,6 +1706,10 @@ scan(struct para *p)
 		i += l;
 	}
 #undef SPACE_RUN
+	if (p->nfound == FOUND_MAX) {
+		p->unsafe = 1; /* too many to keep: every regex runs, memory stays bounded */
+		return;
+	}
 	p->space_run = smax;
 	p->word_run = n - wds > wmax ? n - wds : wmax;
 	group(p);

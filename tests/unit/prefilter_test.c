@@ -3,6 +3,7 @@
  * answers on paragraphs: never "no" where the regex could match.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -306,5 +307,31 @@ main(void)
 	}
 	scan_vs_plain();
 	windows_vs_plain();
+	{
+		/* a paragraph with more literal occurrences than are kept: the
+		 * filter steps aside (every regex runs) instead of growing */
+		size_t n = 300000;
+		char *big = malloc(n + 1);
+		const char *ra = "(?i)aaa", *rz = "(?i)zzz";
+		int err;
+		PCRE2_SIZE eoff;
+		pcre2_code *ca = pcre2_compile((PCRE2_SPTR)ra, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &eoff, NULL);
+		pcre2_code *cz = pcre2_compile((PCRE2_SPTR)rz, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &eoff, NULL);
+
+		memset(big, 'a', n);
+		big[n] = '\0';
+		lp_prefilter_add(ca, ra, NULL);
+		lp_prefilter_add(cz, rz, NULL);
+		lp_prefilter_para(big, 1000);
+		printf("%s - a short paragraph is filtered\n", lp_prefilter_may_match(cz, big, 1000, 0) ? "not ok" : "ok");
+		lp_prefilter_para(big, n);
+		printf("%s - too many occurrences: nothing is filtered\n", lp_prefilter_may_match(cz, big, n, 0) ? "ok" : "not ok");
+		lp_prefilter_para(NULL, 0);
+		lp_prefilter_forget(ca);
+		lp_prefilter_forget(cz);
+		pcre2_code_free(ca);
+		pcre2_code_free(cz);
+		free(big);
+	}
 	return fails != 0;
 }
