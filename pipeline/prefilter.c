@@ -22,7 +22,19 @@
  * full DFA on the classes of the bytes literals hold, stepped over the
  * folded bytes of each character as it is read (ASCII and two-byte
  * characters by table, no folded copy of the paragraph), noting where
- * each literal last began.
+ * each literal begins, each regex's first and last literal, and the
+ * paragraph's longest runs of white space and of word bytes.
+ *
+ * Windows: the analysis also bounds how far before the start of its
+ * literal a match may start (its reach: characters, at most 4 bytes each,
+ * plus runs for \s+ \w* [\w-]+, which cannot outgrow the paragraph's
+ * longest such run).  A match holding the first occurrence q at or after
+ * a search's start begins in [q - reach, q]; no earlier match can exist,
+ * since any match holds an occurrence.  lp_rx_match searches such windows
+ * in order with PCRE2's offset limit; lookbehinds and \b still see the
+ * text before a window, so each window finds what the whole search would.
+ * \G and backtracking verbs ((*COMMIT), (*SKIP)...), whose matches depend
+ * on where a search starts, get no windows.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -1608,7 +1620,7 @@ group(struct para *p)
 }
 
 /* One pass over the paragraph: fold a character, step the automaton over
- * its folded bytes, note where each literal last began. */
+ * its folded bytes, note where each literal begins. */
 static void
 scan(struct para *p)
 {
