@@ -373,20 +373,40 @@ sstr(struct lp_str s)
 	return s.p ? s : (struct lp_str){ "", 0 };
 }
 
+/* A number in decimal, as printf's %ld / %PRIu64 writes it (four of them
+ * a row: printf is most of a row's cost).  Returns the length. */
+static size_t
+put_num(char out[24], uint64_t v, int neg)
+{
+	char t[24];
+	size_t n = 0, k = 0;
+
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	if (neg)
+		out[k++] = '-';
+	while (n > 0)
+		out[k++] = t[--n];
+	out[k] = '\0';
+	return k;
+}
+
+static size_t
+put_long(char out[24], long v)
+{
+	/* the magnitude of LONG_MIN does not fit in a long: negate unsigned */
+	return v < 0 ? put_num(out, 0 - (uint64_t)v, 1) : put_num(out, (uint64_t)v, 0);
+}
+
 void
 lp_fmt_ann_fields(const struct lp_ann *a, struct lp_str f[LP_NCOLS], char nums[5][24])
 {
-	int n;
-
 	f[LP_COL_DOC] = cstr(a->doc);
-	n = snprintf(nums[0], 24, "%ld", a->line);
-	f[LP_COL_LINE] = (struct lp_str){ nums[0], (size_t)n };
-	n = snprintf(nums[1], 24, "%ld", a->col);
-	f[LP_COL_COL] = (struct lp_str){ nums[1], (size_t)n };
-	n = snprintf(nums[2], 24, "%" PRIu64, a->start);
-	f[LP_COL_START] = (struct lp_str){ nums[2], (size_t)n };
-	n = snprintf(nums[3], 24, "%" PRIu64, a->end);
-	f[LP_COL_END] = (struct lp_str){ nums[3], (size_t)n };
+	f[LP_COL_LINE] = (struct lp_str){ nums[0], put_long(nums[0], a->line) };
+	f[LP_COL_COL] = (struct lp_str){ nums[1], put_long(nums[1], a->col) };
+	f[LP_COL_START] = (struct lp_str){ nums[2], put_num(nums[2], a->start, 0) };
+	f[LP_COL_END] = (struct lp_str){ nums[3], put_num(nums[3], a->end, 0) };
 	f[LP_COL_LANG] = cstr(a->lang);
 	f[LP_COL_KIND] = cstr(a->kind);
 	f[LP_COL_LABEL] = cstr(a->label);

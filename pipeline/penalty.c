@@ -27,6 +27,7 @@
 
 #include "numwords.h"
 #include "penalty.h"
+#include "prefilter.h"
 #include "rx.h"
 
 #define MAX_AMOUNTS 64
@@ -42,6 +43,7 @@ struct prule {
 	pcre2_code *re;
 	const char *label, *lang, *units;
 	int side, span;
+	int pf; /* the prefilter's number for re */
 };
 
 struct trig {
@@ -99,6 +101,7 @@ pen_load(const struct lp_rules *rs, const char *dir)
 		}
 		g = pcre2_substring_number_from_name(x->re, (PCRE2_SPTR) "m");
 		x->span = g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		x->pf = lp_prefilter_id(x->re);
 		s->n++;
 	}
 	s->md = pcre2_match_data_create(32, NULL);
@@ -154,7 +157,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 
 	*ss = a > SENTENCE_MAX ? a - SENTENCE_MAX : 0;
 	for (i = a; i >= 2 && i > *ss; i--)
-		if (strchr(".!?", s[i - 2]) && s[i - 1] == ' ' && upper_at(s + i, n - i)) {
+		if (s[i - 1] == ' ' && strchr(".!?", s[i - 2]) && upper_at(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -162,7 +165,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 		(*ss)++;
 	*se = n - b > SENTENCE_MAX ? b + SENTENCE_MAX : n;
 	for (i = b; i + 2 < *se; i++)
-		if (strchr(".!?", s[i]) && s[i + 1] == ' ' && upper_at(s + i + 2, n - i - 2)) {
+		if (s[i + 1] == ' ' && strchr(".!?", s[i]) && upper_at(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}
@@ -354,6 +357,8 @@ pen_tag(void *st, struct lp_para *p)
 		const struct prule *x = &s->rules[i];
 		size_t from = 0;
 
+		if (!lp_prefilter_any(x->pf, p->text, p->len))
+			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 			size_t ms = ov[0], me = ov[1];

@@ -17,6 +17,24 @@
  * characters the fold knows; a paragraph with a character that a caseless
  * match would take for one of them without folding to it (long s, Kelvin
  * sign, dotted I, Cyrillic rounded ve...) is not filtered.
+ *
+ * The pass: an Aho-Corasick automaton over every registered literal, a
+ * full DFA on the classes of the bytes literals hold, stepped over the
+ * folded bytes of each character as it is read (ASCII and two-byte
+ * characters by table, no folded copy of the paragraph), noting where
+ * each literal begins, each regex's first and last literal, and the
+ * paragraph's longest runs of white space and of word bytes.
+ *
+ * Windows: the analysis also bounds how far before the start of its
+ * literal a match may start (its reach: characters, at most 4 bytes each,
+ * plus runs for \s+ \w* [\w-]+, which cannot outgrow the paragraph's
+ * longest such run).  A match holding the first occurrence q at or after
+ * a search's start begins in [q - reach, q]; no earlier match can exist,
+ * since any match holds an occurrence.  lp_rx_match searches such windows
+ * in order with PCRE2's offset limit; lookbehinds and \b still see the
+ * text before a window, so each window finds what the whole search would.
+ * \G and backtracking verbs ((*COMMIT), (*SKIP)...), whose matches depend
+ * on where a search starts, get no windows.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -32,6 +50,9 @@
 #define DEPTH_MAX 40
 #define REG_CAP (1u << 15)
 #define NBUCKET 4096
+#define AC_MAX_CELLS (1u << 22) /* automaton table entries, at most */
+#define FOUND_MAX (1u << 18)    /* literal occurrences kept for a paragraph (5 MB) */
+#define WINDOW_GAP 64 /* bytes between windows below which they are joined */
 
 /* ---- folding ---- */
 
@@ -145,8 +166,59 @@ struct sset {
 	char s[SET_MAX][LIT_MAX];
 };
 
+/* A length of text: at most a characters plus s runs of white space plus
+ * w runs of word characters (\\s+, \\w*: each fits in the paragraph's
+ * longest such run); a < 0: unbounded. */
+struct clen {
+	int a, s, w;
+};
+
+static const struct clen L_UNB = { -1, 0, 0 }, L_0 = { 0, 0, 0 }, L_1 = { 1, 0, 0 };
+
+static struct clen
+add_len(struct clen x, struct clen y)
+{
+	struct clen r = { x.a + y.a, x.s + y.s, x.w + y.w };
+
+	if (x.a < 0 || y.a < 0 || r.a > 100000 || r.s > 1000 || r.w > 1000)
+		return L_UNB;
+	return r;
+}
+
+static struct clen
+max_len(struct clen x, struct clen y)
+{
+	struct clen r = { x.a > y.a ? x.a : y.a, x.s > y.s ? x.s : y.s, x.w > y.w ? x.w : y.w };
+
+	return x.a < 0 || y.a < 0 ? L_UNB : r;
+}
+
+/* x repeated at most hi times (-1: unbounded) */
+static struct clen
+mul_len(struct clen x, long hi)
+{
+	struct clen r;
+
+	if (hi == 0)
+		return L_0;
+	if (hi < 0 || hi > 1000 || x.a < 0)
+		return L_UNB;
+	r.a = (int)(x.a * hi);
+	r.s = (int)(x.s * hi);
+	r.w = (int)(x.w * hi);
+	return r.a > 100000 || r.s > 1000 || r.w > 1000 ? L_UNB : r;
+}
+
+enum { RUN_NONE, RUN_SPACE, RUN_WORD };
+
+/* What the analysis knows of a part of a regex: the exact strings it
+ * matches, or a set one of which each of its matches holds (req), starting
+ * at most req_pre into the match; the most the part consumes (maxc); and
+ * for a one-character atom, whether a repetition of it stays inside a run
+ * of white space (\\s) or of word characters (\\w \\d [\\w-]). */
 struct info {
-	int exact_ok, req_ok;
+	int exact_ok, req_ok, run;
+	struct clen maxc, req_pre;
 	struct sset exact, req;
 };
 
@@ -223,19 +295,23 @@ score(const struct sset *a)
 	return m >= MIN_LIT ? m : 0;
 }
 
-/* A node's requirement: its own, or its exact set. */
+/* A node's requirement: its own, or its exact set (which starts where the
+ * node does); *pre gets where it starts. */
 static const struct sset *
-req_of(const struct info *x)
+req_of(const struct info *x, struct clen *pre)
 {
 	const struct sset *r = x->req_ok && score(&x->req) ? &x->req : NULL;
 
-	if (x->exact_ok && score(&x->exact) && (!r || score(&x->exact) > score(r)))
+	*pre = r ? x->req_pre : L_UNB;
+	if (x->exact_ok && score(&x->exact) && (!r || score(&x->exact) > score(r))) {
 		r = &x->exact;
+		*pre = L_0;
+	}
 	return r;
 }
 
 static void
-consider(struct info *x, const struct sset *cand)
+consider(struct info *x, const struct sset *cand, struct clen pre)
 {
 	int sc = score(cand);
 
@@ -244,6 +320,7 @@ consider(struct info *x, const struct sset *cand)
 	if (!x->req_ok || sc > score(&x->req) || (sc == score(&x->req) && cand->n < x->req.n)) {
 		x->req = *cand;
 		x->req_ok = 1;
+		x->req_pre = pre;
 	}
 }
 
@@ -253,6 +330,7 @@ struct parse {
 	const unsigned char *p, *end;
 	int fail;
 	int depth;
+	int noreach; /* \\G or a backtracking verb: matches depend on where a search starts */
 };
 
 static void
@@ -264,10 +342,13 @@ neutral(struct info *x)
 	x->exact.len[0] = 0;
 }
 
+/* matches anything, of any length (callers that know set maxc) */
 static void
 unknown(struct info *x)
 {
 	memset(x, 0, sizeof *x);
+	x->maxc = L_UNB;
+	x->req_pre = L_UNB;
 }
 
 static void parse_alt(struct parse *ps, struct info *out);
@@ -308,6 +389,7 @@ parse_escape(struct parse *ps, struct info *x)
 			ps->fail = 1;
 			return;
 		}
+		x->maxc = L_1;
 		if (literal_char(ps->p, l)) {
 			fold1(ps->p, l, d, &unsafe);
 			x->exact_ok = 1;
@@ -320,13 +402,17 @@ parse_escape(struct parse *ps, struct info *x)
 		return;
 	}
 	switch (c) {
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+	case 'G':
+		ps->noreach = 1;
+		/* fall through */
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'E':
 		neutral(x);
 		return;
 	case 'K': case 'Q':
 		ps->fail = 1;
 		return;
 	case 'x': case 'o': case 'p': case 'P': case 'N':
+		x->maxc = L_1; /* one character */
 		if (ps->p < ps->end && *ps->p == '{')
 			skip_to(ps, '}');
 		else if (c == 'x') {
@@ -345,11 +431,26 @@ parse_escape(struct parse *ps, struct info *x)
 				ps->p++;
 		return;
 	case 'c':
+		x->maxc = L_1;
 		ps->p += ps->p < ps->end;
 		return;
-	case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
-	case 'v': case 'V': case 'R': case 'X': case 'C': case 'a': case 'e': case 'f':
+	case 'd': case 'w':
+		x->maxc = L_1;
+		x->run = RUN_WORD;
+		return;
+	case 's':
+		x->maxc = L_1;
+		x->run = RUN_SPACE;
+		return;
+	case 'D': case 'W': case 'S': case 'h': case 'H':
+	case 'v': case 'V': case 'C': case 'a': case 'e': case 'f':
 	case 'n': case 'r': case 't':
+		x->maxc = L_1;
+		return;
+	case 'R':
+		x->maxc.a = 2; /* \r\n */
+		return;
+	case 'X': /* a grapheme cluster: unbounded */
 		return;
 	}
 	if (c >= '0' && c <= '9') {
@@ -360,17 +461,35 @@ parse_escape(struct parse *ps, struct info *x)
 	ps->fail = 1; /* PCRE2 refuses unknown letter escapes: so do we */
 }
 
-static void
+/* A byte of a word run: every \\w \\d character and '-' is made of them. */
+static int
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-';
+}
+
+/* Skip a class; 1 when every character it admits is made of word bytes
+ * ([\\w-], [а-яё\\d]): a repetition of it stays in a word run. */
+static int
 parse_class(struct parse *ps)
 {
+	int word = 1;
+
 	ps->p++; /* [ */
-	if (ps->p < ps->end && *ps->p == '^')
+	if (ps->p < ps->end && *ps->p == '^') {
 		ps->p++;
-	if (ps->p < ps->end && *ps->p == ']')
+		word = 0;
+	}
+	if (ps->p < ps->end && *ps->p == ']') {
 		ps->p++;
+		word = 0;
+	}
 	while (ps->p < ps->end && *ps->p != ']') {
 		if (*ps->p == '\\' && ps->p + 1 < ps->end) {
 			ps->p += 2;
+			if (!strchr("wd-_", ps->p[-1]))
+				word = 0;
 			if (strchr("xopPN", ps->p[-1]) && ps->p < ps->end && *ps->p == '{')
 				skip_to(ps, '}');
 		} else if (*ps->p == '[' && ps->p + 1 < ps->end && (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '=')) {
@@ -378,7 +497,18 @@ parse_class(struct parse *ps)
 			while (q + 1 < ps->end && !(q[0] == ps->p[1] && q[1] == ']'))
 				q++;
 			ps->p = q + 2;
+			word = 0;
 		} else {
+			/* a range between two word bytes of one kind stays in them:
+			 * a-z, 0-9, а-я (non-ASCII to non-ASCII) */
+			if (*ps->p == '-' && ps->p + 1 < ps->end && ps->p[1] != ']' && ps->p[-1] != '[') {
+				unsigned char lo = ps->p[-1], hi = ps->p[1];
+				if (!((lo >= 0x80 && hi >= 0x80) || (lo >= 'a' && hi <= 'z') ||
+				      (lo >= 'A' && hi <= 'Z') || (lo >= '0' && hi <= '9')))
+					word = 0;
+			} else if (!word_byte(*ps->p)) {
+				word = 0;
+			}
 			ps->p++;
 		}
 	}
@@ -386,6 +516,7 @@ parse_class(struct parse *ps)
 		ps->fail = 1;
 	else
 		ps->p++;
+	return word;
 }
 
 /* "(?" or "(*" constructs and groups; ps->p is at '(' */
@@ -405,6 +536,11 @@ parse_group(struct parse *ps, struct info *x)
 			goto fail;
 		if ((size_t)(n - q - 1) == 6 && !memcmp(q + 1, "ACCEPT", 6))
 			goto fail;
+		/* only the option verbs leave matches independent of where a
+		 * search starts ((*COMMIT), (*SKIP), (*PRUNE) do not) */
+		if (!((size_t)(n - q - 1) == 3 && !memcmp(q + 1, "UCP", 3)) &&
+		    !((size_t)(n - q - 1) == 3 && !memcmp(q + 1, "UTF", 3)))
+			ps->noreach = 1;
 		if (n < ps->end && *n == ':')
 			while (n < ps->end && *n != ')')
 				n++;
@@ -473,6 +609,20 @@ fail:
 	unknown(x);
 }
 
+/* The most a repetition of x at most hi times consumes: one run when x is
+ * an atom of a run and hi is unbounded. */
+static struct clen
+rep_len(const struct info *x, long hi)
+{
+	static const struct clen space = { 0, 1, 0 }, word = { 0, 0, 1 };
+
+	if (hi < 0 && x->run == RUN_SPACE)
+		return space;
+	if (hi < 0 && x->run == RUN_WORD)
+		return word;
+	return mul_len(x->maxc, hi);
+}
+
 /* A quantifier after x, if any. */
 static void
 parse_quant(struct parse *ps, struct info *x)
@@ -523,6 +673,7 @@ parse_quant(struct parse *ps, struct info *x)
 	if (lo == 1 && hi == 1)
 		return;
 	if (lo == 0) {
+		struct clen maxc = rep_len(x, hi);
 		if (hi == 1 && x->exact_ok) {
 			struct sset e = x->exact;
 			x->req_ok = 0;
@@ -531,16 +682,20 @@ parse_quant(struct parse *ps, struct info *x)
 			return;
 		}
 		unknown(x);
+		x->maxc = maxc;
 		return;
 	}
 	{
-		const struct sset *r = req_of(x);
+		struct clen pre, maxc = rep_len(x, hi);
+		const struct sset *r = req_of(x, &pre);
 		struct info y;
 		unknown(&y);
 		if (r) {
 			y.req = *r;
 			y.req_ok = 1;
+			y.req_pre = pre; /* the first repetition holds it */
 		}
+		y.maxc = maxc;
 		*x = y;
 	}
 }
@@ -550,6 +705,7 @@ parse_seq(struct parse *ps, struct info *out)
 {
 	struct sset cur;
 	int cur_ok = 1, seq_exact = 1;
+	struct clen pre = L_0, cur_pre = L_0; /* before the item, before cur */
 
 	unknown(out);
 	cur.n = 1;
@@ -561,8 +717,10 @@ parse_seq(struct parse *ps, struct info *out)
 		if (c == '(') {
 			parse_group(ps, &x);
 		} else if (c == '[') {
-			parse_class(ps);
+			int word = parse_class(ps);
 			unknown(&x);
+			x.maxc = L_1;
+			x.run = word ? RUN_WORD : RUN_NONE;
 		} else if (c == '\\') {
 			parse_escape(ps, &x);
 		} else if (c == '^' || c == '$') {
@@ -571,6 +729,7 @@ parse_seq(struct parse *ps, struct info *out)
 		} else if (c == '.') {
 			ps->p++;
 			unknown(&x);
+			x.maxc = L_1;
 		} else if (c == '*' || c == '+' || c == '?' || c == '{') {
 			ps->fail = 1;
 			break;
@@ -584,6 +743,7 @@ parse_seq(struct parse *ps, struct info *out)
 				break;
 			}
 			unknown(&x);
+			x.maxc = L_1; /* caseless, a character may match one of another length */
 			if (literal_char(ps->p, l)) {
 				fold1(ps->p, l, d, &unsafe);
 				x.exact_ok = 1;
@@ -603,22 +763,26 @@ parse_seq(struct parse *ps, struct info *out)
 			if (!cur_ok) {
 				cur = x.exact;
 				cur_ok = 1;
+				cur_pre = pre;
 			} else if (!set_cross(&cur, &x.exact)) {
-				consider(out, &cur);
+				consider(out, &cur, cur_pre);
 				cur = x.exact;
+				cur_pre = pre;
 				seq_exact = 0;
 			}
 		} else {
 			seq_exact = 0;
 			if (cur_ok)
-				consider(out, &cur);
+				consider(out, &cur, cur_pre);
 			cur_ok = 0;
 			if (x.req_ok)
-				consider(out, &x.req);
+				consider(out, &x.req, add_len(pre, x.req_pre));
 		}
+		pre = add_len(pre, x.maxc);
 	}
 	if (cur_ok)
-		consider(out, &cur);
+		consider(out, &cur, cur_pre);
+	out->maxc = pre;
 	out->exact_ok = seq_exact && cur_ok;
 	if (out->exact_ok)
 		out->exact = cur;
@@ -634,18 +798,22 @@ parse_alt(struct parse *ps, struct info *out)
 	while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
 		struct sset r;
 		int ok;
+		struct clen pa, pb;
 
 		ps->p++;
 		parse_seq(ps, &b);
 		if (ps->fail)
 			break;
-		ra = req_of(&a);
-		rb = req_of(&b);
+		ra = req_of(&a, &pa);
+		rb = req_of(&b, &pb);
 		ok = ra && rb && union_req(&r, ra, rb);
 		a.exact_ok = a.exact_ok && b.exact_ok && set_union(&a.exact, &b.exact);
 		a.req_ok = ok;
-		if (ok)
+		if (ok) {
 			a.req = r;
+			a.req_pre = max_len(pa, pb);
+		}
+		a.maxc = max_len(a.maxc, b.maxc);
 	}
 	*out = a;
 }
@@ -683,11 +851,12 @@ union_req(struct sset *r, const struct sset *a, const struct sset *b)
 }
 
 /* Drop strings that contain another string of the set: finding the
- * shorter one is enough. */
-static void
+ * shorter one is enough.  Returns how far into a dropped string the one
+ * that stays for it may start (bytes; 0 when nothing was dropped). */
+static int
 reduce(struct sset *a)
 {
-	int i, j, k = 0;
+	int i, j, k = 0, off = 0;
 
 	for (i = 0; i < a->n; i++) {
 		int redundant = 0;
@@ -711,31 +880,48 @@ reduce(struct sset *a)
 				a->len[k] = a->len[i];
 			}
 			k++;
+		} else if (a->len[i] > off) {
+			off = a->len[i];
 		}
 	}
 	a->n = k;
+	return off;
 }
 
-/* The literals of src into *res; 0 when there is no filter. */
+/* The literals of src into *res; 0 when there is no filter.  *reach gets
+ * how far before the start of the literal occurrence it holds a match may
+ * start: reach->a bytes plus reach->s white-space runs plus reach->w word
+ * runs; reach->a < 0 when that is unbounded or depends on where the
+ * search starts. */
 static int
-analyse(const char *src, struct sset *res)
+analyse(const char *src, struct sset *res, struct clen *reach)
 {
 	struct parse ps;
 	struct info x;
 	const struct sset *r;
+	struct clen pre;
+	int off;
 
+	*reach = L_UNB;
 	ps.p = (const unsigned char *)src;
 	ps.end = ps.p + strlen(src);
 	ps.fail = 0;
 	ps.depth = 0;
+	ps.noreach = 0;
 	parse_alt(&ps, &x);
 	if (ps.fail || ps.p != ps.end)
 		return 0;
-	r = req_of(&x);
+	r = req_of(&x, &pre);
 	if (!r)
 		return 0;
 	*res = *r;
-	reduce(res);
+	off = reduce(res);
+	/* a character matched caselessly is at most 4 bytes, whatever the
+	 * pattern's character is */
+	if (pre.a >= 0 && !ps.noreach) {
+		*reach = pre;
+		reach->a = 4 * pre.a + off;
+	}
 	return res->n;
 }
 
@@ -771,7 +957,7 @@ triggers(const char *list, struct sset *res)
 			return 0;
 		p = *e ? e + 1 : e;
 	}
-	reduce(res);
+	(void)reduce(res);
 	return res->n;
 }
 
@@ -779,7 +965,8 @@ int
 lp_prefilter_literals(const char *src, char *out, size_t cap)
 {
 	struct sset r;
-	int n = analyse(src, &r), i;
+	struct clen reach;
+	int n = analyse(src, &r, &reach), i;
 	size_t o = 0;
 
 	if (cap)
@@ -806,18 +993,44 @@ struct lit {
 struct reg {
 	const void *re; /* NULL: free; (void *)1: deleted */
 	int first, n;   /* in idx */
+	struct clen reach; /* see analyse; a < 0: no windows */
+	int id;         /* dense, for the per-paragraph tables */
 };
 
 static struct lit *lits;
 static int nlits, litcap;
 static int bucket[NBUCKET];
-static unsigned char present[NBUCKET / 8];
 static int *idx;
 static size_t nidx, idxcap;
 static struct reg *regs;
 static size_t nregs;
+static int nids; /* ids handed out */
 static pthread_mutex_t regmu = PTHREAD_MUTEX_INITIALIZER;
 static int checked_env, disabled;
+
+/* The automaton that finds every literal in one pass (Aho-Corasick over
+ * folded bytes, as a full DFA on byte classes): built from lits when a
+ * paragraph is first scanned after the literals changed. */
+static unsigned char acls[256]; /* byte -> class; 0: in no literal */
+static int ancls;               /* classes, 0 included */
+static int32_t *adelta;         /* row + class -> row, a row being state * ancls */
+static int32_t aoutrow;         /* rows from here on have literals ending there */
+static int atoobig;             /* too many states: no filtering at all */
+static int *aoutfirst, *aoutn;  /* per state: literals ending there */
+static int *aout;
+static int anstates, abuilt;
+/* literal -> the ids of the regexes that need it */
+static int *alfirst, *alregs;
+/* The classes of a character's folded bytes, looked up instead of folded:
+ * ASCII by byte (with, above the class, what it is to runs: RUN_S white
+ * space, RUN_W a byte of a word run), two-byte characters (Latin-1 to
+ * Armenian) by their 11 bits; u2flag marks one that makes the paragraph
+ * unfilterable (U2_UNSAFE) or is white space (U2_SPACE). */
+enum { RUN_S = 1, RUN_W = 2 };
+enum { U2_UNSAFE = 1, U2_SPACE = 2 };
+static uint16_t acls1[128];
+static unsigned char acls2[2048][2], u2flag[2048];
+static int uspace(const unsigned char *s, size_t l);
 
 #define DELETED ((const void *)1)
 
@@ -856,7 +1069,7 @@ intern(const char *s, size_t l)
 	lits[nlits].len = l;
 	lits[nlits].next = bucket[h];
 	bucket[h] = nlits;
-	present[h / 8] |= (unsigned char)(1u << (h % 8));
+	abuilt = 0;
 	return nlits++;
 }
 
@@ -876,12 +1089,30 @@ find(const void *re)
 	return NULL;
 }
 
+static void
+ac_free(void)
+{
+	free(adelta);
+	free(aoutfirst);
+	free(aoutn);
+	free(aout);
+	free(alfirst);
+	free(alregs);
+	alfirst = alregs = NULL;
+	adelta = NULL;
+	aoutfirst = aoutn = aout = NULL;
+	anstates = abuilt = 0;
+	atoobig = 0;
+}
+
 /* The registry lives as long as the process; freed at exit so valgrind
  * sees no memory still held. */
 static void
 registry_free(void)
 {
 	int i;
+
+	ac_free();
 
 	for (i = 0; i < nlits; i++)
 		free(lits[i].s);
@@ -894,16 +1125,21 @@ registry_free(void)
 	nlits = litcap = 0;
 	nidx = idxcap = 0;
 	nregs = 0;
+	nids = 0;
 }
 
-int
-lp_prefilter_add(const void *re, const char *src, const char *trigger)
-{
+/* The last analysis lp_prefilter_reach made, for the lp_prefilter_add of
+ * the same source that follows it (no second analysis). */
+static struct {
+	char src[4096];
+	int n;
+	struct clen reach;
 	struct sset r;
-	int n, i;
-	size_t h, k;
-	struct reg *slot = NULL;
+} cached;
 
+static int
+off_by_env(void)
+{
 	/* LEXPIPE_PREFILTER=0 turns the filter off: the bench and the tests
 	 * compare the two */
 	if (!checked_env) {
@@ -911,9 +1147,52 @@ lp_prefilter_add(const void *re, const char *src, const char *trigger)
 		disabled = e && !strcmp(e, "0");
 		checked_env = 1;
 	}
-	if (disabled)
+	return disabled;
+}
+
+int
+lp_prefilter_reach(const char *src, const char *trigger)
+{
+	int n;
+	struct clen reach;
+	struct sset r;
+
+	if (off_by_env() || trigger)
+		return -1;
+	n = analyse(src, &r, &reach);
+	pthread_mutex_lock(&regmu);
+	if (strlen(src) < sizeof cached.src) {
+		strcpy(cached.src, src);
+		cached.n = n;
+		cached.reach = reach;
+		cached.r = r;
+	}
+	pthread_mutex_unlock(&regmu);
+	return n > 0 && reach.a >= 0 ? reach.a : -1;
+}
+
+int
+lp_prefilter_add(const void *re, const char *src, const char *trigger)
+{
+	struct sset r;
+	int n, i;
+	struct clen reach = L_UNB;
+	size_t h, k;
+	struct reg *slot = NULL;
+
+	if (off_by_env())
 		return 0;
-	n = trigger ? triggers(trigger, &r) : analyse(src, &r);
+	pthread_mutex_lock(&regmu);
+	if (!trigger && cached.src[0] && !strcmp(cached.src, src)) {
+		n = cached.n;
+		reach = cached.reach;
+		r = cached.r;
+		cached.src[0] = '\0';
+		pthread_mutex_unlock(&regmu);
+	} else {
+		pthread_mutex_unlock(&regmu);
+		n = trigger ? triggers(trigger, &r) : analyse(src, &r, &reach);
+	}
 	pthread_mutex_lock(&regmu);
 	if ((slot = find(re))) {
 		slot->re = DELETED; /* an address used again: the old entry goes */
@@ -934,6 +1213,9 @@ lp_prefilter_add(const void *re, const char *src, const char *trigger)
 		}
 		regs[h].first = (int)nidx;
 		regs[h].n = n;
+		regs[h].reach = reach;
+		regs[h].id = nids++;
+		abuilt = 0;
 		for (i = 0; i < n; i++)
 			idx[nidx++] = intern(r.s[i], r.len[i]);
 		regs[h].re = re;
@@ -959,12 +1241,13 @@ release_all(void)
 	free(lits);
 	lits = NULL;
 	nlits = litcap = 0;
-	memset(present, 0, sizeof present);
+	ac_free();
 	free(idx);
 	idx = NULL;
 	nidx = idxcap = 0;
 	free(regs);
 	regs = NULL;
+	nids = 0;
 	para_drop();
 }
 
@@ -978,6 +1261,7 @@ lp_prefilter_forget(const void *re)
 	pthread_mutex_lock(&regmu);
 	if ((slot = find(re))) {
 		slot->re = DELETED;
+		abuilt = 0;
 		if (--nregs == 0)
 			release_all();
 	}
@@ -990,13 +1274,25 @@ struct para {
 	const char *text;
 	size_t len;
 	int scanned, unsafe;
-	unsigned char *fold;
-	size_t cap;
-	long *last; /* start of each literal's last occurrence, or -1 */
+	/* where each literal occurs: starts in scan order (by end), then
+	 * grouped by literal, each group ascending */
+	size_t *found, nfound, fcap;
+	int *flit;
+	size_t *first, *count, *fill; /* per literal, in pos */
+	unsigned *lstamp, *pstamp;     /* count, first hold when == epoch */
+	size_t *pos, poscap;
 	int nlast;
+	/* per regex id: the first and last start of its literals in this
+	 * paragraph, valid when stamp[id] == epoch */
+	unsigned *stamp, epoch;
+	size_t *pmin, *pmax;
+	int nid;
+	/* the longest runs of white space and of word bytes, in bytes */
+	size_t space_run, word_run;
 };
 
 static pthread_key_t parakey;
+static _Thread_local struct para *tl_para;
 static pthread_once_t paraonce = PTHREAD_ONCE_INIT;
 
 static void
@@ -1004,8 +1300,17 @@ para_free(void *v)
 {
 	struct para *p = v;
 
-	free(p->fold);
-	free(p->last);
+	free(p->found);
+	free(p->flit);
+	free(p->first);
+	free(p->count);
+	free(p->fill);
+	free(p->lstamp);
+	free(p->pstamp);
+	free(p->pos);
+	free(p->stamp);
+	free(p->pmin);
+	free(p->pmax);
 	free(p);
 }
 
@@ -1018,6 +1323,7 @@ para_free_main(void)
 
 	if (p) {
 		pthread_setspecific(parakey, NULL);
+		tl_para = NULL;
 		para_free(p);
 	}
 }
@@ -1039,13 +1345,18 @@ para_drop(void)
 		para_free(p);
 		pthread_setspecific(parakey, NULL);
 	}
+	tl_para = NULL;
 }
 
+/* The key frees a thread's state when the thread ends; the thread-local
+ * copy of the pointer spares every question a pthread_getspecific. */
 static struct para *
 para_get(void)
 {
-	struct para *p;
+	struct para *p = tl_para;
 
+	if (p)
+		return p;
 	pthread_once(&paraonce, para_key);
 	p = pthread_getspecific(parakey);
 	if (!p) {
@@ -1053,6 +1364,7 @@ para_get(void)
 		memset(p, 0, sizeof *p);
 		pthread_setspecific(parakey, p);
 	}
+	tl_para = p;
 	return p;
 }
 
@@ -1066,68 +1378,505 @@ lp_prefilter_para(const char *text, size_t len)
 	p->scanned = 0;
 }
 
+/* Rows premultiplied by the class count, and the states where literals end
+ * numbered last: a step is one load, "a literal ends here?" one compare. */
+static void
+renumber(void)
+{
+	int32_t *perm = lp_xmalloc((size_t)anstates * sizeof *perm), *nd;
+	int *nfirst, *nn, st, c, k = 0;
+
+	for (st = 0; st < anstates; st++)
+		if (!aoutn[st])
+			perm[st] = k++;
+	aoutrow = k * ancls;
+	for (st = 0; st < anstates; st++)
+		if (aoutn[st])
+			perm[st] = k++;
+	nd = lp_xmalloc((size_t)anstates * (size_t)ancls * sizeof *nd);
+	nfirst = lp_xmalloc((size_t)anstates * sizeof *nfirst);
+	nn = lp_xmalloc((size_t)anstates * sizeof *nn);
+	for (st = 0; st < anstates; st++) {
+		for (c = 0; c < ancls; c++)
+			nd[(size_t)perm[st] * ancls + c] = perm[adelta[(size_t)st * ancls + c]] * ancls;
+		nfirst[perm[st]] = aoutfirst[st];
+		nn[perm[st]] = aoutn[st];
+	}
+	free(adelta);
+	free(aoutfirst);
+	free(aoutn);
+	adelta = nd;
+	aoutfirst = nfirst;
+	aoutn = nn;
+	free(perm);
+}
+
+/* Build the automaton for the current literals; regmu is held. */
+static void
+ac_build(void)
+{
+	size_t total = 1;
+	int i, c, st, head, tail, nout = 0;
+	int *fail, *queue, *own;
+
+	ac_free();
+	memset(acls, 0, sizeof acls);
+	ancls = 1;
+	for (i = 0; i < nlits; i++) {
+		size_t k;
+		for (k = 0; k < lits[i].len; k++) {
+			unsigned char b = (unsigned char)lits[i].s[k];
+			if (!acls[b])
+				acls[b] = (unsigned char)ancls++;
+		}
+		total += lits[i].len;
+	}
+	/* memory stays bounded whatever the pattern files: past 16 MB of
+	 * table the filter steps aside (every regex runs) */
+	atoobig = total * (size_t)ancls > AC_MAX_CELLS;
+	if (atoobig) {
+		abuilt = 1;
+		return;
+	}
+	adelta = lp_xmalloc(total * (size_t)ancls * sizeof *adelta);
+	memset(adelta, -1, total * (size_t)ancls * sizeof *adelta);
+	own = lp_xmalloc(total * sizeof *own); /* the literal ending at a state, or -1 */
+	memset(own, -1, total * sizeof *own);
+	anstates = 1;
+	for (i = 0; i < nlits; i++) {
+		size_t k;
+		for (st = 0, k = 0; k < lits[i].len; k++) {
+			int32_t *t = &adelta[(size_t)st * ancls + acls[(unsigned char)lits[i].s[k]]];
+			if (*t < 0)
+				*t = anstates++;
+			st = *t;
+		}
+		own[st] = i; /* literals are unique: one a state */
+	}
+	/* breadth first: a state's fallback is shallower, so it is complete */
+	fail = lp_xmalloc((size_t)anstates * sizeof *fail);
+	queue = lp_xmalloc((size_t)anstates * sizeof *queue);
+	aoutfirst = lp_xmalloc((size_t)anstates * sizeof *aoutfirst);
+	aoutn = lp_xmalloc((size_t)anstates * sizeof *aoutn);
+	head = tail = 0;
+	fail[0] = 0;
+	aoutn[0] = 0;
+	aoutfirst[0] = 0;
+	for (c = 0; c < ancls; c++) {
+		int32_t *t = &adelta[c];
+		if (*t < 0) {
+			*t = 0;
+		} else {
+			fail[*t] = 0;
+			queue[tail++] = *t;
+		}
+	}
+	/* outputs: a state's own literal, then its fallback's (sizes first) */
+	while (head < tail) {
+		st = queue[head++];
+		aoutn[st] = (own[st] >= 0) + aoutn[fail[st]];
+		nout += aoutn[st];
+		for (c = 0; c < ancls; c++) {
+			int32_t *t = &adelta[(size_t)st * ancls + c];
+			int32_t f = adelta[(size_t)fail[st] * ancls + c];
+			if (*t < 0) {
+				*t = f;
+			} else {
+				fail[*t] = f;
+				queue[tail++] = *t;
+			}
+		}
+	}
+	aout = lp_xmalloc((size_t)(nout ? nout : 1) * sizeof *aout);
+	nout = 0;
+	for (head = 0; head < tail; head++) {
+		int j;
+		st = queue[head];
+		aoutfirst[st] = nout;
+		if (own[st] >= 0)
+			aout[nout++] = own[st];
+		for (j = 0; j < aoutn[fail[st]]; j++)
+			aout[nout++] = aout[aoutfirst[fail[st]] + j];
+	}
+	free(own);
+	free(fail);
+	free(queue);
+	{
+		/* literal -> regexes, two passes over the registry */
+		size_t h;
+		int *fill = lp_xmalloc(((size_t)nlits + 1) * sizeof *fill);
+		alfirst = lp_xmalloc(((size_t)nlits + 1) * sizeof *alfirst);
+		memset(alfirst, 0, ((size_t)nlits + 1) * sizeof *alfirst);
+		for (h = 0; regs && h < REG_CAP; h++)
+			if (regs[h].re && regs[h].re != DELETED)
+				for (c = 0; c < regs[h].n; c++)
+					alfirst[idx[regs[h].first + c] + 1]++;
+		for (i = 0; i < nlits; i++)
+			alfirst[i + 1] += alfirst[i];
+		memcpy(fill, alfirst, ((size_t)nlits + 1) * sizeof *fill);
+		alregs = lp_xmalloc(((size_t)alfirst[nlits] + 1) * sizeof *alregs);
+		for (h = 0; regs && h < REG_CAP; h++)
+			if (regs[h].re && regs[h].re != DELETED)
+				for (c = 0; c < regs[h].n; c++)
+					alregs[fill[idx[regs[h].first + c]]++] = regs[h].id;
+		free(fill);
+	}
+	for (i = 0; i < 128; i++)
+		acls1[i] = (uint16_t)(acls[i >= 'A' && i <= 'Z' ? i + 32 : i] |
+		                      ((i == ' ' || (i >= 9 && i <= 13) ? RUN_S : 0) | (word_byte((unsigned char)i) ? RUN_W : 0)) << 8);
+	for (i = 0x80; i < 0x800; i++) {
+		unsigned char u[2], d[2];
+		int unsafe = 0;
+		u[0] = (unsigned char)(0xc0 | i >> 6);
+		u[1] = (unsigned char)(0x80 | (i & 0x3f));
+		fold1(u, 2, d, &unsafe);
+		acls2[i][0] = acls[d[0]];
+		acls2[i][1] = acls[d[1]];
+		u2flag[i] = (unsigned char)((unsafe ? U2_UNSAFE : 0) | (uspace(u, 2) ? U2_SPACE : 0));
+	}
+	renumber();
+	abuilt = 1;
+}
+
+/* The literals that end at byte at of the paragraph, in row `row`. */
+static void
+note(struct para *p, int32_t row, size_t at)
+{
+	int j, st = row / ancls;
+
+	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++) {
+		if (p->nfound == FOUND_MAX)
+			return; /* scan() gives up filtering this paragraph */
+		if (p->nfound == p->fcap) {
+			p->fcap = p->fcap ? 2 * p->fcap : 64;
+			p->found = lp_xrealloc(p->found, p->fcap * sizeof *p->found);
+			p->flit = lp_xrealloc(p->flit, p->fcap * sizeof *p->flit);
+		}
+		p->found[p->nfound] = at + 1 - lits[aout[j]].len;
+		p->flit[p->nfound++] = aout[j];
+	}
+}
+
+/* Group the occurrences by literal (a counting sort keeps each literal's
+ * starts ascending: one literal's occurrences end, so start, in order).
+ * Only the literals found are touched: first[l] and count[l] hold when
+ * lstamp[l] == epoch.  Then each regex's first and last literal start,
+ * so most questions are answered without looking at its literals. */
+static void
+group(struct para *p)
+{
+	size_t i, at = 0;
+
+	if (p->nid < nids) {
+		p->nid = nids;
+		p->stamp = lp_xrealloc(p->stamp, (size_t)nids * sizeof *p->stamp);
+		p->pmin = lp_xrealloc(p->pmin, (size_t)nids * sizeof *p->pmin);
+		p->pmax = lp_xrealloc(p->pmax, (size_t)nids * sizeof *p->pmax);
+		memset(p->stamp, 0, (size_t)nids * sizeof *p->stamp);
+	}
+	if (++p->epoch == 0) {
+		memset(p->stamp, 0, (size_t)p->nid * sizeof *p->stamp);
+		memset(p->lstamp, 0, (size_t)p->nlast * sizeof *p->lstamp);
+		memset(p->pstamp, 0, (size_t)p->nlast * sizeof *p->pstamp);
+		p->epoch = 1;
+	}
+	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i];
+		if (p->lstamp[l] != p->epoch) {
+			p->lstamp[l] = p->epoch;
+			p->count[l] = 0;
+		}
+		p->count[l]++;
+	}
+	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i];
+		if (p->pstamp[l] != p->epoch) {
+			p->pstamp[l] = p->epoch;
+			p->first[l] = p->fill[l] = at;
+			at += p->count[l];
+		}
+	}
+	if (p->poscap < p->nfound || !p->pos) {
+		p->poscap = p->nfound ? p->nfound : 1;
+		p->pos = lp_xrealloc(p->pos, p->poscap * sizeof *p->pos);
+	}
+	for (i = 0; i < p->nfound; i++) {
+		int l = p->flit[i], k;
+		size_t st = p->found[i];
+
+		p->pos[p->fill[l]++] = st;
+		for (k = alfirst[l]; k < alfirst[l + 1]; k++) {
+			int id = alregs[k];
+			if (p->stamp[id] != p->epoch) {
+				p->stamp[id] = p->epoch;
+				p->pmin[id] = p->pmax[id] = st;
+			} else if (st < p->pmin[id]) {
+				p->pmin[id] = st;
+			} else if (st > p->pmax[id]) {
+				p->pmax[id] = st;
+			}
+		}
+	}
+}
+
+/* One pass over the paragraph: fold a character, step the automaton over
+ * its folded bytes, note where each literal begins. */
 static void
 scan(struct para *p)
 {
 	const unsigned char *s = (const unsigned char *)p->text;
-	size_t n = p->len, i;
-	int unsafe = 0, k;
+	size_t n = p->len, i, k;
+	int unsafe = 0;
+	int32_t st = 0;
+	unsigned char d[4];
+	size_t wds = 0, wmax = 0, sps = 0, spe = (size_t)-1, smax = 0;
+
+/* a white-space character of l bytes at at: its run goes on or begins */
+#define SPACE_RUN(at, l) do { \
+		if (spe != (at)) \
+			sps = (at); \
+		spe = (at) + (l); \
+		if (spe - sps > smax) \
+			smax = spe - sps; \
+	} while (0)
 
 	p->scanned = 1;
-	if (p->cap < n + 1) {
-		p->cap = n + 1;
-		free(p->fold);
-		p->fold = lp_xmalloc(p->cap);
-	}
+	p->unsafe = 0;
+	pthread_mutex_lock(&regmu);
+	if (!abuilt)
+		ac_build();
+	pthread_mutex_unlock(&regmu);
 	if (p->nlast < nlits) {
+		p->first = lp_xrealloc(p->first, (size_t)nlits * sizeof *p->first);
+		p->count = lp_xrealloc(p->count, (size_t)nlits * sizeof *p->count);
+		p->fill = lp_xrealloc(p->fill, (size_t)nlits * sizeof *p->fill);
+		p->lstamp = lp_xrealloc(p->lstamp, (size_t)nlits * sizeof *p->lstamp);
+		p->pstamp = lp_xrealloc(p->pstamp, (size_t)nlits * sizeof *p->pstamp);
+		memset(p->lstamp + p->nlast, 0, (size_t)(nlits - p->nlast) * sizeof *p->lstamp);
+		memset(p->pstamp + p->nlast, 0, (size_t)(nlits - p->nlast) * sizeof *p->pstamp);
 		p->nlast = nlits;
-		p->last = lp_xrealloc(p->last, (size_t)nlits * sizeof *p->last);
 	}
-	for (k = 0; k < nlits; k++)
-		p->last[k] = -1;
-	for (i = 0; i < n;) {
-		if (s[i] < 0x80) {
-			p->fold[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
-			i++;
-		} else {
-			i += fold1(s + i, n - i, p->fold + i, &unsafe);
-		}
-	}
-	p->unsafe = unsafe;
-	if (unsafe)
+	p->nfound = 0;
+	if (atoobig) {
+		p->unsafe = 1;
 		return;
-	for (i = 0; i + MIN_LIT <= n; i++) {
-		unsigned h = hash3(p->fold + i);
-		int j;
-
-		if (!(present[h / 8] & (1u << (h % 8))))
-			continue;
-		for (j = bucket[h]; j >= 0; j = lits[j].next)
-			if (lits[j].len <= n - i && !memcmp(p->fold + i, lits[j].s, lits[j].len))
-				p->last[j] = (long)i;
 	}
+	/* the longest runs of white space and of word bytes come along: a
+	 * word run ends at an ASCII byte that is not a word byte (every other
+	 * byte counts, so a \\w+ match always fits in one); a white-space run
+	 * at the first character after it that is not white space */
+	for (i = 0; i < n;) {
+		size_t l;
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			unsigned e = acls1[c];
+			st = adelta[st + (e & 0xff)];
+			if (st >= aoutrow)
+				note(p, st, i);
+			if (e >> 8 != RUN_W) {
+				if (e >> 8 & RUN_S)
+					SPACE_RUN(i, 1);
+				if (i - wds > wmax)
+					wmax = i - wds; /* no ASCII byte is both */
+				wds = i + 1;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c < 0xe0 && i + 1 < n) {
+			/* a two-byte character: no fold needed, its classes are known */
+			unsigned cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f);
+			if (u2flag[cp]) {
+				if (u2flag[cp] & U2_UNSAFE) {
+					p->unsafe = 1;
+					return;
+				}
+				SPACE_RUN(i, 2);
+			}
+			st = adelta[st + acls2[cp][0]];
+			if (st >= aoutrow)
+				note(p, st, i);
+			st = adelta[st + acls2[cp][1]];
+			if (st >= aoutrow)
+				note(p, st, i + 1);
+			i += 2;
+			continue;
+		}
+		l = fold1(s + i, n - i, d, &unsafe);
+		if (unsafe) {
+			p->unsafe = 1;
+			return;
+		}
+		if (uspace(s + i, l))
+			SPACE_RUN(i, l);
+		for (k = 0; k < l; k++) {
+			st = adelta[st + acls[d[k]]];
+			if (st >= aoutrow)
+				note(p, st, i + k);
+		}
+		i += l;
+	}
+#undef SPACE_RUN
+	if (p->nfound == FOUND_MAX) {
+		p->unsafe = 1; /* too many to keep: every regex runs, memory stays bounded */
+		return;
+	}
+	p->space_run = smax;
+	p->word_run = n - wds > wmax ? n - wds : wmax;
+	group(p);
+}
+
+int
+lp_prefilter_fold(const char *s, size_t n, char *out)
+{
+	size_t i;
+	int unsafe = 0;
+
+	for (i = 0; i < n;)
+		i += fold1((const unsigned char *)s + i, n - i, (unsigned char *)out + i, &unsafe);
+	return unsafe;
+}
+
+/* A white-space character at s (l bytes), as \\s takes it under UCP: the
+ * Z categories and \\t-\\r, with a few more (NEL, Mongolian vowel
+ * separator, zero width space, BOM) that only make a run longer. */
+static int
+uspace(const unsigned char *s, size_t l)
+{
+	if (l == 1)
+		return s[0] == ' ' || (s[0] >= 9 && s[0] <= 13);
+	if (l == 2)
+		return s[0] == 0xc2 && (s[1] == 0x85 || s[1] == 0xa0);
+	if (l != 3)
+		return 0;
+	if (s[0] == 0xe2 && s[1] == 0x80)
+		return s[2] <= 0x8b || s[2] == 0xa8 || s[2] == 0xa9 || s[2] == 0xaf;
+	return (s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) || (s[0] == 0xe1 && s[1] == 0xa0 && s[2] == 0x8e) ||
+	       (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) || (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) ||
+	       (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf);
+}
+
+/* The first start at or after from of a literal of r that ends by len;
+ * (size_t)-1 when there is none. */
+static size_t
+next_at(const struct para *p, const struct reg *r, size_t from, size_t len)
+{
+	size_t best = (size_t)-1;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		int l = idx[r->first + i];
+		const size_t *a;
+		size_t lo = 0, hi, n;
+
+		if (l >= p->nlast || p->lstamp[l] != p->epoch)
+			continue;
+		a = p->pos + p->first[l];
+		n = hi = p->count[l];
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (a[mid] < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && a[lo] < best && a[lo] + lits[l].len <= len)
+			best = a[lo];
+	}
+	return best;
+}
+
+/* The registered regex re on subject s: NULL when the filter cannot
+ * answer for it (not the paragraph, or a paragraph it cannot fold). */
+static const struct reg *
+subject(const void *re, const char *s, size_t len, struct para **pp)
+{
+	struct para *p;
+	struct reg *r;
+
+	if (nlits == 0 || !(r = find(re)))
+		return NULL;
+	p = para_get();
+	if (!s || s != p->text || len > p->len)
+		return NULL;
+	if (!p->scanned)
+		scan(p);
+	if (p->unsafe)
+		return NULL;
+	*pp = p;
+	return r;
+}
+
+/* The first start of a literal of r at or after from that ends by len;
+ * (size_t)-1 when there is none.  The paragraph's first and last starts
+ * answer most calls. */
+static size_t
+first_at(const struct para *p, const struct reg *r, size_t from, size_t len)
+{
+	if (r->id >= p->nid || p->stamp[r->id] != p->epoch || from > p->pmax[r->id])
+		return (size_t)-1;
+	if (from <= p->pmin[r->id] && len == p->len)
+		return p->pmin[r->id];
+	return next_at(p, r, from, len);
+}
+
+int
+lp_prefilter_id(const void *re)
+{
+	const struct reg *r;
+	int id;
+
+	pthread_mutex_lock(&regmu);
+	r = find(re);
+	id = r ? r->id : -1;
+	pthread_mutex_unlock(&regmu);
+	return id;
+}
+
+int
+lp_prefilter_any(int id, const char *text, size_t len)
+{
+	struct para *p;
+
+	if (id < 0 || nlits == 0)
+		return 1;
+	p = para_get();
+	if (!text || text != p->text || len != p->len)
+		return 1;
+	if (!p->scanned)
+		scan(p);
+	return p->unsafe || (id < p->nid && p->stamp[id] == p->epoch);
 }
 
 int
 lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from)
 {
 	struct para *p;
-	struct reg *r;
-	int i;
+	const struct reg *r = subject(re, s, len, &p);
 
-	if (nlits == 0 || !(r = find(re)))
+	return !r || first_at(p, r, from, len) != (size_t)-1;
+}
+
+int
+lp_prefilter_window(const void *re, const char *s, size_t len, size_t from, size_t *a, size_t *b)
+{
+	struct para *p;
+	const struct reg *r = subject(re, s, len, &p);
+	size_t q, reach;
+
+	if (!r)
 		return 1;
-	p = para_get();
-	if (s != p->text || len != p->len || !s)
+	if ((q = first_at(p, r, from, len)) == (size_t)-1)
+		return 0;
+	if (r->reach.a < 0)
 		return 1;
-	if (!p->scanned)
-		scan(p);
-	if (p->unsafe)
-		return 1;
-	for (i = 0; i < r->n; i++) {
-		int l = idx[r->first + i];
-		if (l < p->nlast && p->last[l] >= 0 && (size_t)p->last[l] >= from)
-			return 1;
-	}
-	return 0;
+	reach = (size_t)r->reach.a;
+	reach += (size_t)r->reach.s * p->space_run + (size_t)r->reach.w * p->word_run;
+	*a = q - from > reach ? q - reach : from;
+	*b = q;
+	/* windows that (nearly) touch are searched as one */
+	while ((q = first_at(p, r, *b + 1, len)) != (size_t)-1 && q <= *b + reach + WINDOW_GAP)
+		*b = q;
+	return 2;
 }

@@ -28,11 +28,35 @@ int lp_prefilter_add(const void *re, const char *src, const char *trigger);
 void lp_prefilter_forget(const void *re);
 /* The paragraph this thread is about to tag: the only subject filtered. */
 void lp_prefilter_para(const char *text, size_t len);
-/* 0 when no match of re can start at or after from in s[0..len), else 1. */
+/* 0 when no match of re can start at or after from in s[0..len), else 1.
+ * s[0..len) is the paragraph or a prefix of it. */
 int lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from);
+/* The filter's number for re, to ask lp_prefilter_any with; -1 when re is
+ * not filtered.  Valid while re is registered. */
+int lp_prefilter_id(const void *re);
+/* 0 when the regex numbered id cannot match anywhere in text[0..len), the
+ * paragraph being tagged (an engine skips the rule without a search). */
+int lp_prefilter_any(int id, const char *text, size_t len);
+/* Where a search from `from` needs to look: 0, nowhere (no match); 1,
+ * everywhere from `from` (the filter cannot tell); 2, no match starts in
+ * [from, *a), so search from *a for a match starting at most at *b (an
+ * offset limit), and if there is none, ask again from *b + 1.  Exact for
+ * regexes whose reach (lp_prefilter_reach) is not -1. */
+int lp_prefilter_window(const void *re, const char *s, size_t len, size_t from,
+                        size_t *a, size_t *b);
+/* The bytes before the literal it holds at which a match of src may start,
+ * at most; -1 when unbounded, or when a match depends on where the search
+ * starts (\G, backtracking verbs), or with a trigger list.  Compile with
+ * PCRE2_USE_OFFSET_LIMIT when it is not -1.  Call lp_prefilter_add for the
+ * same source next: it reuses this analysis. */
+int lp_prefilter_reach(const char *src, const char *trigger);
 
 /* The literals of a regex source, folded, as a newline-separated list in
  * out (for tests); returns their number, 0 when there is no filter. */
 int lp_prefilter_literals(const char *src, char *out, size_t cap);
+
+/* The fold the filter compares with, for tests: out gets n bytes; returns
+ * 1 when s holds a character that makes a paragraph unfilterable. */
+int lp_prefilter_fold(const char *s, size_t n, char *out);
 
 #endif

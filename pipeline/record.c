@@ -425,6 +425,37 @@ parse_u64(const char *s, uint64_t *v)
 	return 0;
 }
 
+/* The common case of lp_u8valid, fast: how far s holds only ASCII (eight
+ * bytes at a time) and valid two-byte sequences (Cyrillic, Kazakh), always
+ * a character boundary; lp_u8valid has the last word on the rest. */
+static size_t
+u8_plain(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c;
+
+		if (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			if (!(x & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
+		c = u[i];
+		if (c < 0x80)
+			i++;
+		else if (c >= 0xc2 && c <= 0xdf && i + 1 < n && (u[i + 1] & 0xc0) == 0x80)
+			i += 2;
+		else
+			return i;
+	}
+	return n;
+}
+
 int
 lp_parse_line(struct lp_reader *r, struct lp_line *l, const char **why)
 {
@@ -471,7 +502,10 @@ lp_parse_line(struct lp_reader *r, struct lp_line *l, const char **why)
 	l->text = r->f[8];
 	l->len = r->flen[8];
 	/* later stages match with PCRE2_NO_UTF_CHECK: invalid UTF-8 stops here */
-	if ((ok = lp_u8valid(l->text, l->len)) != l->len) {
+	ok = u8_plain(l->text, l->len);
+	if (ok < l->len)
+		ok += lp_u8valid(l->text + ok, l->len - ok);
+	if (ok != l->len) {
 		snprintf(whybuf, sizeof whybuf, "text is not valid UTF-8 (byte %zu of the text)", ok + 1);
 		*why = whybuf;
 		return -1;

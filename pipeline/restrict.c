@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prefilter.h"
 #include "restrict.h"
 #include "rx.h"
 #include "util.h"
@@ -35,6 +36,7 @@ struct rrule {
 	pcre2_code *re, *unless_before, *unless_clause;
 	const char *kind, *label, *negated, *lang;
 	int span, neg;
+	int pf; /* the prefilter's number for re */
 };
 
 struct rhit {
@@ -96,6 +98,7 @@ re_load(const struct lp_rules *rs, const char *dir)
 		x->span = g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
 		g = pcre2_substring_number_from_name(x->re, (PCRE2_SPTR) "neg");
 		x->neg = g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		x->pf = lp_prefilter_id(x->re);
 		s->n++;
 	}
 	s->md = pcre2_match_data_create(32, NULL);
@@ -117,7 +120,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 
 	*cs = a > CLAUSE_MAX ? a - CLAUSE_MAX : 0;
 	for (i = a; i >= 2 && i > *cs; i--)
-		if (strchr(".;:!?", s[i - 2]) && s[i - 1] == ' ') {
+		if (s[i - 1] == ' ' && strchr(".;:!?", s[i - 2])) {
 			*cs = i;
 			break;
 		}
@@ -125,7 +128,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 		(*cs)++;
 	*ce = n - b > CLAUSE_MAX ? b + CLAUSE_MAX : n;
 	for (i = b; i + 1 < *ce; i++)
-		if (strchr(".;:!?", s[i]) && s[i + 1] == ' ') {
+		if (s[i + 1] == ' ' && strchr(".;:!?", s[i])) {
 			*ce = i;
 			break;
 		}
@@ -191,6 +194,8 @@ re_tag(void *st, struct lp_para *p)
 		struct rrule *x = &s->rules[i];
 		size_t from = 0;
 
+		if (!lp_prefilter_any(x->pf, p->text, p->len))
+			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 			size_t ms = ov[0], me = ov[1], cs, ce, ns, ne;

@@ -46,8 +46,10 @@ lp_rx_compile(const struct lp_rule *r, const char *key)
 {
 	int line = r->line, err;
 	const char *src = lp_rule_get(r, key, &line);
+	const char *trigger = !strcmp(key, "regex") ? lp_rule_get(r, "trigger", NULL) : NULL;
 	PCRE2_SIZE eoff;
 	pcre2_code *re;
+	uint32_t opt = PCRE2_UTF | PCRE2_UCP;
 
 	if (!src) {
 		lp_warn("%s:%d: rule %s: no %s", r->file, r->line, r->id, key);
@@ -60,7 +62,11 @@ lp_rx_compile(const struct lp_rule *r, const char *key)
 			lp_die("out of memory");
 		pcre2_general_context_free(g);
 	}
-	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &eoff, cctx);
+	/* a regex whose matches start a bounded way before its literal is
+	 * searched only near the literal's occurrences (lp_rx_match) */
+	if (lp_prefilter_reach(src, trigger) >= 0)
+		opt |= PCRE2_USE_OFFSET_LIMIT;
+	re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opt, &err, &eoff, cctx);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
@@ -70,7 +76,7 @@ lp_rx_compile(const struct lp_rule *r, const char *key)
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 	/* the literals one of which every match holds: a paragraph without
 	 * them is not searched (a rule's own "trigger" list wins) */
-	lp_prefilter_add(re, src, !strcmp(key, "regex") ? lp_rule_get(r, "trigger", NULL) : NULL);
+	lp_prefilter_add(re, src, trigger);
 	return re;
 }
 
@@ -90,21 +96,40 @@ int
 lp_rx_match(const pcre2_code *re, const char *s, size_t len, size_t from,
             pcre2_match_data *md, pcre2_match_context *mc, const char *doc, const char *rule)
 {
-	int rc;
+	int rc, w;
 	long line;
+	size_t a, b;
 
-	/* PCRE2_NO_UTF_CHECK needs a start at a character boundary */
-	while (from < len && ((unsigned char)s[from] & 0xc0) == 0x80)
-		from++;
-	if (from > len)
-		return PCRE2_ERROR_NOMATCH;
-	if (!lp_prefilter_may_match(re, s, len, from))
-		return PCRE2_ERROR_NOMATCH;
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, md, mc);
-	/* JIT's small stack runs out before the interpreter's depth limit: a
-	 * valid pattern on a long paragraph gets the interpreter's chance */
-	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, md, mc);
+	for (;;) {
+		/* PCRE2_NO_UTF_CHECK needs a start at a character boundary */
+		while (from < len && ((unsigned char)s[from] & 0xc0) == 0x80)
+			from++;
+		if (from > len)
+			return PCRE2_ERROR_NOMATCH;
+		/* the literals say where a match can start: nowhere, anywhere,
+		 * or in a window near an occurrence, tried in order */
+		if (!(w = lp_prefilter_window(re, s, len, from, &a, &b)))
+			return PCRE2_ERROR_NOMATCH;
+		if (w == 2) {
+			while (a < len && ((unsigned char)s[a] & 0xc0) == 0x80)
+				a++;
+			pcre2_set_offset_limit(mc, b);
+		} else {
+			a = from;
+		}
+		rc = pcre2_match(re, (PCRE2_SPTR)s, len, a, PCRE2_NO_UTF_CHECK, md, mc);
+		/* JIT's small stack runs out before the interpreter's depth limit: a
+		 * valid pattern on a long paragraph gets the interpreter's chance */
+		if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+			rc = pcre2_match(re, (PCRE2_SPTR)s, len, a, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, md, mc);
+		if (w == 2)
+			pcre2_set_offset_limit(mc, PCRE2_UNSET);
+		if (w == 2 && rc == PCRE2_ERROR_NOMATCH && b < len) {
+			from = b + 1;
+			continue;
+		}
+		break;
+	}
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(rc, msg, sizeof msg);
@@ -199,6 +224,7 @@ struct rxrule {
 	pcre2_code *re;
 	const char *kind, *label, *canonical, *value, *negated, *lang;
 	int span; /* group number of "m", or 0 */
+	int pf;   /* the prefilter's number for re */
 };
 
 struct rxstate {
@@ -242,6 +268,7 @@ rx_load(const struct lp_rules *rs, const char *dir)
 		}
 		g = pcre2_substring_number_from_name(x->re, (PCRE2_SPTR) "m");
 		x->span = g > 0 ? g : 0;
+		x->pf = lp_prefilter_id(x->re);
 		s->n++;
 	}
 	s->md = pcre2_match_data_create(32, NULL);
@@ -281,6 +308,8 @@ rx_tag(void *st, struct lp_para *p)
 		struct rxrule *x = &s->rules[i];
 		size_t from = 0;
 
+		if (!lp_prefilter_any(x->pf, p->text, p->len))
+			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 			size_t ms = ov[2 * x->span], me = ov[2 * x->span + 1];

@@ -471,7 +471,7 @@ sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *
 			*ss = i;
 			break;
 		}
-		if (i >= 2 && strchr(".!?", s[i - 2]) && s[i - 1] == ' ' && starts_capital(s + i, n - i)) {
+		if (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) && starts_capital(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -482,7 +482,7 @@ sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *
 			*se = i;
 			break;
 		}
-		if (strchr(".!?", s[i]) && i + 1 < n && s[i + 1] == ' ' && starts_capital(s + i + 2, n - i - 2)) {
+		if (i + 1 < n && s[i + 1] == ' ' && strchr(".!?", s[i]) && starts_capital(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}
@@ -496,14 +496,22 @@ sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *
 		(*ss)++;
 }
 
+/* Characters in s[0..n): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), eight at a time. */
 static long
 chars(const char *s, size_t n)
 {
-	long c = 0;
-	size_t i;
+	long c = (long)n;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, cont;
+		memcpy(&x, s + i, 8);
+		cont = (x & ~(x << 1) & 0x8080808080808080u) >> 7; /* 1 per continuation byte */
+		c -= (long)((cont * 0x0101010101010101u) >> 56);
+	}
+	for (; i < n; i++)
+		c -= ((unsigned char)s[i] & 0xc0) == 0x80;
 	return c;
 }
 

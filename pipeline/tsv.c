@@ -273,12 +273,41 @@ malformed(const struct lp_reader *r, const char *why)
 	lp_warn("%s:%ld: malformed record: %s", r->name, r->recno, why);
 }
 
+/* The default TSV row of an A record is its fields as they stand, when
+ * escaping what unescaping gives changes nothing: no backslash (an escape,
+ * perhaps one the writer would spell differently) and no raw CR (which the
+ * row escapes).  1 when r was written so, without unescaping a field. */
+static int
+verbatim(struct lp_reader *r)
+{
+	const char *p = r->buf + 2, *end = r->buf + r->len;
+	int tabs = 0;
+
+	if (cfg.format != LP_FMT_TSV || cfg.ncols || cfg.null || cfg.context >= 0)
+		return 0;
+	if (memchr(p, '\\', (size_t)(end - p)) || memchr(p, '\r', (size_t)(end - p)))
+		return 0;
+	while ((p = memchr(p, '\t', (size_t)(end - p)))) {
+		tabs++;
+		p++;
+	}
+	if (tabs != LP_ANN_FIELDS - 1)
+		return 0;
+	rowbuf.len = 0;
+	lp_buf_add(&rowbuf, r->buf + 2, r->len - 2);
+	lp_buf_addc(&rowbuf, '\n');
+	lp_out(rowbuf.p, rowbuf.len);
+	return 1;
+}
+
 static void
 read_ann(struct lp_reader *r)
 {
 	struct lp_str f[LP_NCOLS];
 	int i;
 
+	if (verbatim(r))
+		return;
 	lp_reader_split(r);
 	if (r->nf != LP_ANN_FIELDS + 1) {
 		malformed(r, "an A record has 16 fields");

@@ -3,6 +3,9 @@
  * spreadsheet-safety mark, JSON escaping, UTF-16LE for Excel, TSV escaping
  * and --null, column choice, and the conversion of an annotation.
  */
+#include <inttypes.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -190,9 +193,44 @@ test_ann(void)
 	}
 }
 
+/* The row's numbers are written without printf: the same digits as
+ * printf's %ld and %PRIu64 on edge values. */
+static void
+test_numbers(void)
+{
+	static const long longs[] = { 0, 1, -1, 9, 10, 99, 100, 123456789, -987654321,
+		2147483647L, -2147483647L - 1, LONG_MAX, LONG_MIN };
+	static const uint64_t u64s[] = { 0, 1, 9, 10, 4294967295u, 4294967296u, 12345678901ull,
+		9999999999999999999ull, UINT64_MAX };
+	struct lp_ann a;
+	struct lp_str f[LP_NCOLS];
+	char nums[5][24], want[64];
+	size_t i;
+	int ok = 1;
+
+	memset(&a, 0, sizeof a);
+	for (i = 0; i < sizeof longs / sizeof *longs; i++) {
+		a.line = longs[i];
+		a.col = longs[sizeof longs / sizeof *longs - 1 - i];
+		a.start = u64s[i % (sizeof u64s / sizeof *u64s)];
+		a.end = u64s[(i + 3) % (sizeof u64s / sizeof *u64s)];
+		lp_fmt_ann_fields(&a, f, nums);
+		snprintf(want, sizeof want, "%ld", a.line);
+		ok &= f[LP_COL_LINE].n == strlen(want) && !memcmp(f[LP_COL_LINE].p, want, f[LP_COL_LINE].n);
+		snprintf(want, sizeof want, "%ld", a.col);
+		ok &= f[LP_COL_COL].n == strlen(want) && !memcmp(f[LP_COL_COL].p, want, f[LP_COL_COL].n);
+		snprintf(want, sizeof want, "%" PRIu64, a.start);
+		ok &= f[LP_COL_START].n == strlen(want) && !memcmp(f[LP_COL_START].p, want, f[LP_COL_START].n);
+		snprintf(want, sizeof want, "%" PRIu64, a.end);
+		ok &= f[LP_COL_END].n == strlen(want) && !memcmp(f[LP_COL_END].p, want, f[LP_COL_END].n);
+	}
+	check(ok, "annotation numbers: the digits printf writes, LONG_MIN and UINT64_MAX included");
+}
+
 int
 main(void)
 {
+	test_numbers();
 	test_mark();
 	test_csv();
 	test_tsv();

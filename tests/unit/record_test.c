@@ -130,6 +130,49 @@ test_roundtrip(void)
 	lp_buf_free(&b);
 }
 
+/* The reader's fast UTF-8 check against lp_util's full one, on texts
+ * valid and broken at the edges of its eight-byte and two-byte paths:
+ * the same verdict, and the same byte named when it refuses. */
+static void
+test_utf8_check(void)
+{
+	static const char *texts[] = {
+		"plain ascii text, long enough for words", "Закон о собраниях", "Қазақстан Республикасының заңы",
+		"12345678\xd0", "1234567\xd0\xb0", "\xd0", "\xd0\xb0\xd0", "abc\xc0\x80", "abc\xc1\xbf",
+		"\x80" "abc", "abcdefgh\x80", "\xe2\x80\x94 dash", "\xed\xa0\x80 surrogate", "\xe0\x80\xaf overlong",
+		"\xf0\x9f\x98\x80 emoji", "\xf4\x90\x80\x80 too big", "ok \xd2\x9b\xd3\x99 then \xff",
+		"abcdefg\xe2\x80", "Статья 5\xc2\xa0закона", "\xdf\xbf\xc2\x80", "\xc2" "A",
+	};
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		size_t n = strlen(texts[i]), v = lp_u8valid(texts[i], n);
+		struct lp_reader rd;
+		struct lp_line r;
+		const char *why = NULL;
+		char rec[256], want[64];
+		FILE *fp = tmpfile();
+		int rc;
+
+		snprintf(rec, sizeof rec, "L\tx\t1\t0\t%zu\tru\t-\t%zu\t%s\n", n, n, texts[i]);
+		fputs(rec, fp);
+		rewind(fp);
+		lp_reader_init(&rd, fp, "mem");
+		memset(&r, 0, sizeof r);
+		rc = lp_reader_next(&rd) == 1 ? (lp_reader_split(&rd), lp_parse_line(&rd, &r, &why)) : -2;
+		snprintf(want, sizeof want, "(byte %zu of the text)", v + 1);
+		if (v == n ? rc != 0 : rc == 0 || !why || !strstr(why, want)) {
+			ok = 0;
+			fprintf(stderr, "  text %zu: lp_u8valid %zu of %zu, parse %d (%s)\n", i, v, n, rc, why ? why : "");
+		}
+		lp_reader_free(&rd);
+		lp_map_free(&r.map);
+		fclose(fp);
+	}
+	check(ok, "L record text: the reader's UTF-8 check = lp_u8valid, broken bytes named alike");
+}
+
 static void
 test_ann(void)
 {
@@ -166,6 +209,7 @@ main(void)
 	test_escape();
 	test_map();
 	test_roundtrip();
+	test_utf8_check();
 	test_ann();
 	return failures != 0;
 }
