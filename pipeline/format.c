@@ -378,16 +378,11 @@ sstr(struct lp_str s)
 static size_t
 put_num(char out[24], uint64_t v, int neg)
 {
-	char t[24];
-	size_t n = 0, k = 0;
+	size_t k = 0;
 
-	do
-		t[n++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
 	if (neg)
 		out[k++] = '-';
-	while (n > 0)
-		out[k++] = t[--n];
+	k += lp_put_u64(out + k, v);
 	out[k] = '\0';
 	return k;
 }

@@ -119,42 +119,6 @@ lp_map_total_o(const struct lp_map *m)
 	return t;
 }
 
-/* Decimal digits of v into d (10 bytes room), most significant first;
- * snprintf per item made the map the slowest part of writing an L record,
- * and a windows-1251 line has an item for every word. */
-static inline int
-utoa(uint32_t v, char *d)
-{
-	static const char pairs[201] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
-	char t[10];
-	int n = 10;
-
-	if (v < 10) {
-		d[0] = (char)('0' + v);
-		return 1;
-	}
-	if (v < 100) {
-		memcpy(d, pairs + 2 * v, 2);
-		return 2;
-	}
-	while (v >= 100) {
-		n -= 2;
-		memcpy(t + n, pairs + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	if (v >= 10) {
-		n -= 2;
-		memcpy(t + n, pairs + 2 * v, 2);
-	} else {
-		t[--n] = (char)('0' + v);
-	}
-	memcpy(d, t + n, (size_t)(10 - n));
-	return 10 - n;
-}
-
 size_t
 lp_map_format(const struct lp_map *m, char *buf, size_t cap)
 {
@@ -172,7 +136,7 @@ lp_map_format(const struct lp_map *m, char *buf, size_t cap)
 		if (i)
 			d[w++] = ',';
 		if (s->n == s->o) {
-			w += utoa(s->n, d + w);
+			w += (int)lp_put_u32(d + w, s->n);
 		} else {
 			if (s->n < 10 && s->o < 10) {
 				/* "2:1", "3:1", "1:2": most items of a decoded line */
@@ -181,13 +145,13 @@ lp_map_format(const struct lp_map *m, char *buf, size_t cap)
 				d[w + 2] = (char)('0' + s->o);
 				w += 3;
 			} else {
-				w += utoa(s->n, d + w);
+				w += (int)lp_put_u32(d + w, s->n);
 				d[w++] = ':';
-				w += utoa(s->o, d + w);
+				w += (int)lp_put_u32(d + w, s->o);
 			}
 			if (s->k != 1) {
 				d[w++] = '*';
-				w += utoa(s->k, d + w);
+				w += (int)lp_put_u32(d + w, s->k);
 			}
 		}
 		d[w] = '\0';

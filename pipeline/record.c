@@ -17,14 +17,9 @@
 static void
 addnum(struct lp_buf *b, uint64_t v)
 {
-	/* by hand: snprintf was a tenth of `lexpipe norm`'s time */
-	char t[24];
-	int n = 24;
+	char t[20];
 
-	do
-		t[--n] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	lp_buf_add(b, t + n, (size_t)(24 - n));
+	lp_buf_add(b, t, lp_put_u64(t, v));
 }
 
 static void
@@ -61,57 +56,6 @@ lp_rec_doc(struct lp_buf *b, const char *doc, const char *enc)
 	lp_buf_addc(b, '\n');
 }
 
-/* Digits of v at d; returns their count.  Two digits a step from a table,
- * in 32-bit arithmetic below 2^32: offsets of a large file have eight or
- * nine digits, and an L record has three numbers. */
-static const char pairs[201] =
-	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	"8081828384858687888990919293949596979899";
-
-static size_t
-put_u32(char *d, uint32_t v)
-{
-	size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 :
-	           v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-	char *p = d + n;
-
-	while (v >= 100) {
-		uint32_t q = v / 100;
-		p -= 2;
-		memcpy(p, pairs + 2 * (v - q * 100), 2);
-		v = q;
-	}
-	if (v >= 10)
-		memcpy(p - 2, pairs + 2 * v, 2);
-	else
-		p[-1] = (char)('0' + v);
-	return n;
-}
-
-static size_t
-put_u64(char *d, uint64_t v)
-{
-	char t[24];
-	size_t n = 24;
-
-	if (v <= UINT32_MAX)
-		return put_u32(d, (uint32_t)v);
-	while (v >= 100) {
-		n -= 2;
-		memcpy(t + n, pairs + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	if (v >= 10) {
-		n -= 2;
-		memcpy(t + n, pairs + 2 * v, 2);
-	} else {
-		t[--n] = (char)('0' + v);
-	}
-	memcpy(d, t + n, 24 - n);
-	return 24 - n;
-}
-
 /* One L record, written with one reservation and no call per field: on a
  * file of short lines the fixed cost of a record was a third of `lexpipe
  * norm`'s time.  A long text (past SHORT_TEXT) is escaped by lp_escape,
@@ -135,14 +79,14 @@ lp_rec_line(struct lp_buf *b, const struct lp_line *l)
 	*p++ = '\t';
 	if (l->lineno < 0) {
 		*p++ = '-';
-		p += put_u64(p, l->lineno == LONG_MIN ? (uint64_t)LONG_MAX + 1 : (uint64_t)-l->lineno);
+		p += lp_put_u64(p, l->lineno == LONG_MIN ? (uint64_t)LONG_MAX + 1 : (uint64_t)-l->lineno);
 	} else {
-		p += put_u64(p, (uint64_t)l->lineno);
+		p += lp_put_u64(p, (uint64_t)l->lineno);
 	}
 	*p++ = '\t';
-	p += put_u64(p, l->start);
+	p += lp_put_u64(p, l->start);
 	*p++ = '\t';
-	p += put_u64(p, l->end);
+	p += lp_put_u64(p, l->end);
 	*p++ = '\t';
 	p = lp_escape_to(p, l->lang, strnlen(l->lang, sizeof l->lang));
 	*p++ = '\t';

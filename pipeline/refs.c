@@ -115,19 +115,6 @@ heading_tail(const char *s, size_t n, size_t j)
 	       (s[q] == '-' && q + 1 < n && s[q + 1] == ' ');
 }
 
-/* The length of an opening quote at s[i], or 0. */
-static size_t
-opening_quote(const char *s, size_t n, size_t i)
-{
-	static const char *const q[] = { "«", "“", "„", "\"", NULL };
-	int k;
-
-	for (k = 0; q[k]; k++)
-		if (i + strlen(q[k]) <= n && !memcmp(s + i, q[k], strlen(q[k])))
-			return strlen(q[k]);
-	return 0;
-}
-
 /* "Статья 44.", "Article 44. Title", "Глава 1.", "44-бап.", "1-тарау.":
  * a heading at the paragraph's start, also after an opening quote (an
  * amending law's new wording: "«Статья 453. ...").  Sets *lv and num;
@@ -139,7 +126,7 @@ heading(const struct refs_para *p, int *lv, char *num)
 	size_t n = p->n, i = lp_refs_sp(s, n, 0), j, e;
 	long k;
 
-	i = lp_refs_sp(s, n, i + opening_quote(s, n, i));
+	i = lp_refs_sp(s, n, i + lp_refs_opening_quote(s, n, i));
 	k = lp_refs_lex_at(p, i);
 
 	/* "Статья", "Article", "ГЛАВА": a singular unit word with a capital */
@@ -203,7 +190,7 @@ structure(struct refs_state *st, struct lp_para *pp)
 		/* a quoted heading is an amending law's new wording of another
 		 * act's article: no row, and the amending law's own structure
 		 * stays as it was */
-		if (opening_quote(s, n, i))
+		if (lp_refs_opening_quote(s, n, i))
 			return skip;
 		if (lv == LV_CHP) {
 			snprintf(d->chp, REFS_NUM, "%s", num);

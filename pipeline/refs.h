@@ -286,6 +286,8 @@ long lp_refs_mention_ending(const struct refs_para *p, size_t off);
 
 /* Text helpers. */
 size_t lp_refs_sp(const char *s, size_t n, size_t i);
+/* The length of an opening quote (« “ „ ") at s[i], or 0. */
+size_t lp_refs_opening_quote(const char *s, size_t n, size_t i);
 int lp_refs_letter_at(const char *s, size_t n, size_t i);
 int lp_refs_letter_before(const char *s, size_t i);
 

@@ -37,6 +37,18 @@ lp_refs_sp(const char *s, size_t n, size_t i)
 	return i;
 }
 
+size_t
+lp_refs_opening_quote(const char *s, size_t n, size_t i)
+{
+	static const char *const q[] = { "«", "“", "„", "\"", NULL };
+	int k;
+
+	for (k = 0; q[k]; k++)
+		if (i + strlen(q[k]) <= n && !memcmp(s + i, q[k], strlen(q[k])))
+			return strlen(q[k]);
+	return 0;
+}
+
 static size_t
 sp_back(const char *s, size_t i)
 {

@@ -110,18 +110,6 @@ is_quote_or_dash(const char *s, size_t n, size_t i, size_t *len)
 	return 0;
 }
 
-static int
-opening_quote(const char *s, size_t n, size_t i)
-{
-	static const char *const q[] = { "«", "“", "„", "\"", NULL };
-	int k;
-
-	for (k = 0; q[k]; k++)
-		if (i + strlen(q[k]) <= n && !memcmp(s + i, q[k], strlen(q[k])))
-			return 1;
-	return 0;
-}
-
 /* A closing quote among the bytes [e, b) (the alias's end to its bracket). */
 static int
 closing_quote(const char *s, size_t e, size_t b)
@@ -151,7 +139,7 @@ definition(struct refs_doc *d, struct refs_para *p, const struct refs_mention *m
 		 * quoting it in brackets after the name, with no "hereinafter" */
 		if (k >= 0 && p->lx[k].v->kind == VX_WORD && p->lx[k].v->cls == W_THE)
 			r = lp_refs_sp(s, n, p->lx[k].e);
-		if (!opening_quote(s, n, r))
+		if (!lp_refs_opening_quote(s, n, r))
 			return 0;
 		quoted = 1;
 		a = r;
