@@ -11,20 +11,7 @@
 
 #include "escape.h"
 #include "record.h"
-
-static int fails;
-
-static void
-check(int cond, const char *name, const char *detail)
-{
-	if (cond) {
-		printf("ok - %s\n", name);
-	} else {
-		printf("not ok - %s\n", name);
-		fprintf(stderr, "  %s\n", detail);
-		fails++;
-	}
-}
+#include "tap.h"
 
 static size_t
 ref_escape(const unsigned char *s, size_t n, char *out)
@@ -72,7 +59,7 @@ main(int argc, char **argv)
 		if ((b.len != wn || memcmp(b.p, want, wn)) && !wrong++)
 			snprintf(detail, sizeof detail, "a string of %zu bytes at offset %zu escapes wrongly", n, off);
 	}
-	check(wrong == 0, "lp_escape agrees with byte-by-byte escaping on 200000 random strings", detail);
+	check_detail(wrong == 0, "lp_escape agrees with byte-by-byte escaping on 200000 random strings", detail);
 	lp_buf_free(&b);
 	{
 		/* numbers in an L record: lineno, start, end */
@@ -101,7 +88,7 @@ main(int argc, char **argv)
 				}
 			}
 		}
-		check(!bad, "L record numbers are written as printf writes them", detail);
+		check_detail(!bad, "L record numbers are written as printf writes them", detail);
 		lp_buf_free(&r);
 	}
 	{
@@ -152,7 +139,7 @@ main(int argc, char **argv)
 			if ((r.len != want.len || memcmp(r.p, want.p, r.len)) && !bad++)
 				snprintf(detail, sizeof detail, "a text of %zu bytes", lens[k2]);
 		}
-		check(!bad, "an L record is its fields escaped and joined by tabs", detail);
+		check_detail(!bad, "an L record is its fields escaped and joined by tabs", detail);
 		lp_buf_free(&r);
 		lp_buf_free(&want);
 	}

@@ -12,15 +12,7 @@
 #include "format.h"
 #include "record.h"
 #include "util.h"
-
-static int failures;
-
-static void
-check(int cond, const char *name)
-{
-	printf("%s - %s\n", cond ? "ok" : "not ok", name);
-	failures += !cond;
-}
+#include "tap.h"
 
 /* Format one row whose every column is v, with columns cols (NULL: all). */
 static const char *
@@ -237,5 +229,5 @@ main(void)
 	test_json();
 	test_excel();
 	test_ann();
-	return failures != 0;
+	return fails != 0;
 }

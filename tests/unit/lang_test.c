@@ -15,20 +15,7 @@
 
 #include "lang.h"
 #include "util.h"
-
-static int fails;
-
-static void
-check(int cond, const char *name, const char *detail)
-{
-	if (cond) {
-		printf("ok - %s\n", name);
-	} else {
-		printf("not ok - %s\n", name);
-		fprintf(stderr, "  %s\n", detail);
-		fails++;
-	}
-}
+#include "tap.h"
 
 /* ---- the reference: bytes and strcmp ---- */
 
@@ -262,7 +249,7 @@ main(int argc, char **argv)
 	snprintf(name, sizeof name,
 	         "the keyed language guess agrees with the spelt one on 300000 random lines (%ld kk, %ld ru, %ld other)",
 	         voted[0], voted[1], voted[2]);
-	check(wrong == 0 && voted[0] > 10000 && voted[1] > 10000, name, detail);
+	check_detail(wrong == 0 && voted[0] > 10000 && voted[1] > 10000, name, detail);
 	{
 		/* votes end after eight words; then Latin letters against
 		 * Cyrillic ones, with Cyrillic signs (U+0483, not letters) and
@@ -290,12 +277,12 @@ main(int argc, char **argv)
 					if (strcmp(x, y) && !bad++)
 						snprintf(detail, sizeof detail, "'%.*s': by spelling %s, by keys %s", (int)n, s, x, y);
 				}
-		check(!bad, "after the votes, letters are counted as the spelt reading counts them", detail);
+		check_detail(!bad, "after the votes, letters are counted as the spelt reading counts them", detail);
 	}
 	{
 		struct lp_langctx c = { NULL };
 		/* "его" is listed as a word; as an ending it never voted */
-		check(!strcmp(lp_lang_line(&c, "любого которого", strlen("любого которого")), "ru"),
+		check_detail(!strcmp(lp_lang_line(&c, "любого которого", strlen("любого которого")), "ru"),
 		      "endings vote: -ого", "");
 	}
 	return fails != 0;

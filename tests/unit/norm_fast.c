@@ -15,20 +15,7 @@
 
 #include "normalize.h"
 #include "script.h"
-
-static int fails;
-
-static void
-check(int cond, const char *name, const char *detail)
-{
-	if (cond) {
-		printf("ok - %s\n", name);
-	} else {
-		printf("not ok - %s\n", name);
-		fprintf(stderr, "  %s\n", detail);
-		fails++;
-	}
-}
+#include "tap.h"
 
 /* Run the slow path over UTF-8 s; returns 1 when the text comes out as s
  * with an identity map and nothing repaired. */
@@ -101,11 +88,11 @@ every_code_point(int nfkc)
 	}
 	snprintf(name, sizeof name, "%s: every plain code point alone comes out of the slow path unchanged (%ld plain)",
 	         nfkc ? "NFKC" : "NFC", plain);
-	check(wrong_plain == 0, name, detail);
+	check_detail(wrong_plain == 0, name, detail);
 	snprintf(name, sizeof name, "%s: the byte scan agrees with lp_plain_cp on every code point", nfkc ? "NFKC" : "NFC");
-	check(wrong_scan == 0, name, detail);
+	check_detail(wrong_scan == 0, name, detail);
 	snprintf(name, sizeof name, "%s: plain letters are classed by their script", nfkc ? "NFKC" : "NFC");
-	check(wrong_script == 0, name, detail);
+	check_detail(wrong_script == 0, name, detail);
 }
 
 /* Characters random lines are made of: the cases where it could go wrong. */
@@ -144,7 +131,7 @@ random_lines(int nfkc)
 	}
 	snprintf(name, sizeof name, "%s: random lines the byte scan passes (%ld of 200000) come out unchanged",
 	         nfkc ? "NFKC" : "NFC", plain);
-	check(wrong == 0 && plain > 1000, name, detail);
+	check_detail(wrong == 0 && plain > 1000, name, detail);
 }
 
 /* The slow path's text and map for UTF-8 s (valid). */
@@ -229,7 +216,7 @@ separator_lines(int nfkc, int join)
 	}
 	snprintf(name, sizeof name, "%s%s: lines with separators (%ld of 200000) come out as the slow path makes them",
 	         nfkc ? "NFKC" : "NFC", join ? " --join-hyphens" : "", subst);
-	check(wrong == 0 && subst > 10000, name, detail);
+	check_detail(wrong == 0 && subst > 10000, name, detail);
 	lp_buf_free(&ta);
 	lp_buf_free(&tb);
 	lp_map_free(&ma);
@@ -284,7 +271,7 @@ cyr_run(void)
 			snprintf(detail, sizeof detail, "%02X %02X %02X %02X %02X %02X %02X %02X", b[0], b[1], b[2], b[3],
 			         b[4], b[5], b[6], b[7]);
 	}
-	check(wrong == 0, "lp_u8_cyr_run counts the leading letters А..я of eight bytes as decoding does", detail);
+	check_detail(wrong == 0, "lp_u8_cyr_run counts the leading letters А..я of eight bytes as decoding does", detail);
 }
 
 /* The language of an 8-bit line, read through lp_lang_line_8bit(), is the
@@ -306,7 +293,7 @@ lang_8bit(const char *enc)
 	size_t np = 0;
 
 	if (cd == (iconv_t)-1) {
-		check(0, enc, "iconv_open failed");
+		check_detail(0, enc, "iconv_open failed");
 		return;
 	}
 	for (i = 0; i < 256; i++) {
@@ -347,7 +334,7 @@ lang_8bit(const char *enc)
 			snprintf(detail, sizeof detail, "'%.*s': UTF-8 %s, 8-bit %s", (int)m, utf, x, y);
 	}
 	snprintf(name, sizeof name, "%s: the 8-bit language scan agrees with the UTF-8 one on 100000 random lines", enc);
-	check(wrong == 0, name, detail);
+	check_detail(wrong == 0, name, detail);
 }
 
 int
@@ -368,11 +355,11 @@ main(int argc, char **argv)
 	lang_8bit("CP1251");
 	lang_8bit("RK1048");
 	lang_8bit("PT154");
-	check(!lp_normalize_is_plain(&opt, "Kазахстан", strlen("Kазахстан")), "a Latin K in a Cyrillic word is not plain", "");
-	check(!lp_normalize_is_plain(&opt, "Сourt", strlen("Сourt")), "a Cyrillic С in a Latin word is not plain", "");
-	check(lp_normalize_is_plain(&opt, "Kazakh Казахстан 44-бап", strlen("Kazakh Казахстан 44-бап")),
+	check_detail(!lp_normalize_is_plain(&opt, "Kазахстан", strlen("Kазахстан")), "a Latin K in a Cyrillic word is not plain", "");
+	check_detail(!lp_normalize_is_plain(&opt, "Сourt", strlen("Сourt")), "a Cyrillic С in a Latin word is not plain", "");
+	check_detail(lp_normalize_is_plain(&opt, "Kazakh Казахстан 44-бап", strlen("Kazakh Казахстан 44-бап")),
 	      "words of different scripts side by side are plain", "");
 	opt.join_hyphens = 1;
-	check(!lp_normalize_is_plain(&opt, "ста-", 7), "with --join-hyphens a line ending in '-' is not plain", "");
+	check_detail(!lp_normalize_is_plain(&opt, "ста-", 7), "with --join-hyphens a line ending in '-' is not plain", "");
 	return fails != 0;
 }

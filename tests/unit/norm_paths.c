@@ -18,20 +18,7 @@
 
 #include "norm.h"
 #include "record.h"
-
-static int fails;
-
-static void
-check(int cond, const char *name, const char *detail)
-{
-	if (cond) {
-		printf("ok - %s\n", name);
-	} else {
-		printf("not ok - %s\n", name);
-		fprintf(stderr, "  %s\n", detail);
-		fails++;
-	}
-}
+#include "tap.h"
 
 static void c_doc(void *ctx, const char *doc, const char *enc) { lp_rec_doc(ctx, doc, enc); }
 static void c_line(void *ctx, const struct lp_line *l) { lp_rec_line(ctx, l); }
@@ -196,7 +183,7 @@ main(int argc, char **argv)
 		}
 		snprintf(name, sizeof name, "%s: the fast paths write the records the slow path writes (%ld random documents)",
 		         encs[e], docs);
-		check(wrong == 0, name, detail);
+		check_detail(wrong == 0, name, detail);
 	}
 	lp_buf_free(&fast);
 	lp_buf_free(&slow);

@@ -7,16 +7,7 @@
 #include <string.h>
 
 #include "numwords.h"
-
-static int fails;
-
-static void
-check(int ok, const char *name)
-{
-	printf("%sok - %s\n", ok ? "" : "not ", name);
-	if (!ok)
-		fails++;
-}
+#include "tap.h"
 
 static long long
 num(const struct lp_numvoc *v, const char *lang, const char *s, size_t *endp)

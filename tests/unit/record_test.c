@@ -10,15 +10,7 @@
 #include "lexpipe.h"
 #include "record.h"
 #include "util.h"
-
-static int failures;
-
-static void
-check(int cond, const char *name)
-{
-	printf("%s - %s\n", cond ? "ok" : "not ok", name);
-	failures += !cond;
-}
+#include "tap.h"
 
 static void
 test_escape(void)
@@ -211,5 +203,5 @@ main(void)
 	test_roundtrip();
 	test_utf8_check();
 	test_ann();
-	return failures != 0;
+	return fails != 0;
 }

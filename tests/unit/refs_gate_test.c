@@ -15,16 +15,7 @@
 #include <unistd.h>
 
 #include "refs.h"
-
-static int fails;
-
-static void
-check(int ok, const char *name)
-{
-	printf("%sok - %s\n", ok ? "" : "not ", name);
-	if (!ok)
-		fails++;
-}
+#include "tap.h"
 
 /* lexemes and mentions of s, gated or not, as one comparable string */
 static void

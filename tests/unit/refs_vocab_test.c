@@ -10,16 +10,7 @@
 #include <unistd.h>
 
 #include "refs.h"
-
-static int fails;
-
-static void
-check(int ok, const char *name)
-{
-	printf("%sok - %s\n", ok ? "" : "not ", name);
-	if (!ok)
-		fails++;
-}
+#include "tap.h"
 
 /* The sense of the first lexeme of s, or NULL; *len gets its length. */
 static const struct refs_sense *
