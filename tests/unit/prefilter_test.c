@@ -98,6 +98,9 @@ scan_vs_plain(void)
 		"the ſtatute prohibits", "\xe2\x84\xaa" "ELVIN ban", "STRASSE straße", "FAÇADE façade",
 		"mixed: запрещ prohibit тыйым", "edge запрещ", "прещ", "щено", "Ёлка ЁЛКА ё",
 		"Ғ Қ Ң Ө Ұ Ү Һ І ғ қ ң ө ұ ү һ і", "\xf0\x9f\x98\x80 запрещено \xe2\x80\x94 ban",
+		/* two-byte characters in no literal (Greek, Armenian, й) inside
+		 * and between literals: the pair steps that go straight to the root */
+		"запре\xcf\x89щено ПРЕ\xd5\xa1ЩЕНО прещйено щено\xce\xa9", "ω щено ЩЕНОй айыпπпұл ұлттықω",
 	};
 	pcre2_code *c[sizeof res / sizeof *res];
 	size_t i, j, from, bad = 0, tried = 0;
