@@ -761,6 +761,19 @@ match_at(struct refs_vocab *v, const pcre2_code *re, int jit, const char *s, siz
 	return rc;
 }
 
+/* The index a (*MARK:N) carries: emit_alt writes N in decimal digits,
+ * nothing else, so a loop reads it (strtol was a visible part of a scan
+ * with many matches); what is not a digit ends it, as for strtol. */
+static long
+mark_index(PCRE2_SPTR m)
+{
+	long v = 0;
+
+	while (*m >= '0' && *m <= '9')
+		v = v * 10 + (*m++ - '0');
+	return v;
+}
+
 /* Run the alternation over s; call back with (start, end, mark) for each
  * match, leftmost first, a match's end being where the next may start. */
 static size_t
@@ -786,7 +799,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 			}
 			from = ov[1];
 			if (mark)
-				count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
+				count += cb(ctx, ov[0], ov[1], mark_index(mark));
 		}
 		return count;
 	}
@@ -816,7 +829,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 		}
 		from = next = ov[1];
 		if (mark)
-			count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
+			count += cb(ctx, ov[0], ov[1], mark_index(mark));
 	}
 	return count;
 }
