@@ -1924,6 +1924,28 @@ lp_prefilter_any(int id, const char *text, size_t len)
 	return p->unsafe || (id < p->nid && p->stamp[id] == p->epoch);
 }
 
+void
+lp_prefilter_view(struct lp_prefilter_view *v, const char *text, size_t len)
+{
+	struct para *p;
+
+	memset(v, 0, sizeof *v);
+	v->all = 1;
+	if (nlits == 0)
+		return;
+	p = para_get();
+	if (!text || text != p->text || len != p->len)
+		return;
+	if (!p->scanned)
+		scan(p);
+	if (p->unsafe)
+		return;
+	v->all = 0;
+	v->stamp = p->stamp;
+	v->epoch = p->epoch;
+	v->nid = p->nid;
+}
+
 int
 lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from)
 {

@@ -303,12 +303,14 @@ rx_tag(void *st, struct lp_para *p)
 {
 	struct rxstate *s = st;
 	size_t i;
+	struct lp_prefilter_view pv;
 
+	lp_prefilter_view(&pv, p->text, p->len); /* which rules' words are here */
 	for (i = 0; i < s->n; i++) {
 		struct rxrule *x = &s->rules[i];
 		size_t from = 0;
 
-		if (!lp_prefilter_any(x->pf, p->text, p->len))
+		if (!lp_prefilter_view_any(&pv, x->pf))
 			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);

@@ -113,13 +113,18 @@ scan_vs_plain(void)
 	}
 	for (j = 0; j < sizeof texts / sizeof *texts; j++) {
 		size_t n = strlen(texts[j]);
+		struct lp_prefilter_view v;
+
 		lp_prefilter_para(texts[j], n);
+		/* the view first: it is the one that scans the paragraph */
+		lp_prefilter_view(&v, texts[j], n);
 		for (i = 0; i < sizeof res / sizeof *res; i++) {
-			/* the engines' per-paragraph question */
+			/* the engines' per-paragraph question, one by one and all at once */
 			int got = lp_prefilter_any(lp_prefilter_id(c[i]), texts[j], n), want = plain_may(res[i], texts[j], 0);
+			int all = lp_prefilter_view_any(&v, lp_prefilter_id(c[i]));
 			tried++;
-			if (got != want && bad++ < 5)
-				fprintf(stderr, "  %s on \"%s\": any %d, plain %d\n", res[i], texts[j], got, want);
+			if ((got != want || all != want) && bad++ < 5)
+				fprintf(stderr, "  %s on \"%s\": any %d, view %d, plain %d\n", res[i], texts[j], got, all, want);
 		}
 		for (from = 0; from <= n; from++)
 			for (i = 0; i < sizeof res / sizeof *res; i++) {
