@@ -269,46 +269,68 @@ emit_alt(struct lp_buf *re, int *first, const struct refs_form *a, size_t skip)
 	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
 }
 
+#define GROUP_DEPTH 12 /* letters of a prefix factored out, at most */
+
+/* The alternatives a[0..na), whose first `skip` bytes (whole letters, the
+ * same for all) are written already, as branches of one group.  A run of
+ * alternatives that go on with a lone letter is grouped by that letter,
+ * and each group again by the letter after it: "т(?:а(?:...)|р(?:...))".
+ * Order is kept within a group; alternatives that differ in a letter at
+ * the same place cannot match at one position (lead_letter), so moving
+ * them apart changes no match.  PCRE2 then tests a letter once for a
+ * group instead of once for each of its alternatives (the cut regex of
+ * "т" has 73, most of them "тармақ..."). */
+static void
+emit_list(struct lp_buf *re, const struct refs_form *a, size_t na, size_t skip, int depth, int *first)
+{
+	size_t i, j, k, end, nsel;
+	char *done = lp_xmalloc(na + 1);
+	struct refs_form *sel = lp_xmalloc((na + 1) * sizeof *sel);
+
+	memset(done, 0, na + 1);
+	for (i = 0; i < na;) {
+		end = i;
+		while (end < na && depth < GROUP_DEPTH && lead_letter(a[end].re + skip))
+			end++;
+		if (end == i) {
+			emit_alt(re, first, &a[i++], skip);
+			continue;
+		}
+		/* a run of letter-led alternatives, grouped by letter */
+		for (j = i; j < end; j++) {
+			const char *lj = a[j].re + skip;
+			size_t ll = lead_letter(lj);
+			int inner = 1;
+
+			if (done[j])
+				continue;
+			lp_buf_add(re, *first ? "" : "|", !*first);
+			*first = 0;
+			lp_buf_add(re, lj, ll);
+			lp_buf_add(re, "(?:", 3);
+			for (nsel = 0, k = j; k < end; k++)
+				if (!done[k] && lead_letter(a[k].re + skip) == ll && !memcmp(a[k].re + skip, lj, ll)) {
+					done[k] = 1;
+					sel[nsel++] = a[k];
+				}
+			emit_list(re, sel, nsel, skip + ll, depth + 1, &inner);
+			lp_buf_addc(re, ')');
+		}
+		i = end;
+	}
+	free(sel);
+	free(done);
+}
+
 /* One alternation of the alternatives a[0..na), each behind its mark,
  * between letter boundaries. */
 static void
 emit_all(const struct refs_form *a, size_t na, struct lp_buf *re)
 {
-	size_t i, j, k, end;
 	int first = 1;
-	char *done = lp_xmalloc(na + 1);
 
-	memset(done, 0, na + 1);
 	lp_buf_add(re, "(?<!\\p{L})(?:", strlen("(?<!\\p{L})(?:"));
-	for (i = 0; i < na;) {
-		end = i;
-		while (end < na && lead_letter(a[end].re))
-			end++;
-		if (end == i) {
-			emit_alt(re, &first, &a[i++], 0);
-			continue;
-		}
-		/* a run of letter-led alternatives, grouped by letter */
-		for (j = i; j < end; j++) {
-			size_t ll = lead_letter(a[j].re);
-			int inner = 1;
-
-			if (done[j])
-				continue;
-			lp_buf_add(re, first ? "" : "|", !first);
-			first = 0;
-			lp_buf_add(re, a[j].re, ll);
-			lp_buf_add(re, "(?:", 3);
-			for (k = j; k < end; k++)
-				if (!done[k] && lead_letter(a[k].re) == ll && !memcmp(a[k].re, a[j].re, ll)) {
-					done[k] = 1;
-					emit_alt(re, &inner, &a[k], ll);
-				}
-			lp_buf_addc(re, ')');
-		}
-		i = end;
-	}
-	free(done);
+	emit_list(re, a, na, 0, 0, &first);
 	if (na == 0)
 		lp_buf_add(re, "(*FAIL)", 7);
 	lp_buf_addc(re, ')');
