@@ -285,12 +285,15 @@ emit_list(struct lp_buf *re, const struct refs_form *a, size_t na, size_t skip, 
 {
 	size_t i, j, k, end, nsel;
 	char *done = lp_xmalloc(na + 1);
+	size_t *ll = lp_xmalloc((na + 1) * sizeof *ll); /* each one's lead letter, once */
 	struct refs_form *sel = lp_xmalloc((na + 1) * sizeof *sel);
 
 	memset(done, 0, na + 1);
+	for (i = 0; i < na; i++)
+		ll[i] = depth < GROUP_DEPTH ? lead_letter(a[i].re + skip) : 0;
 	for (i = 0; i < na;) {
 		end = i;
-		while (end < na && depth < GROUP_DEPTH && lead_letter(a[end].re + skip))
+		while (end < na && ll[end])
 			end++;
 		if (end == i) {
 			emit_alt(re, first, &a[i++], skip);
@@ -299,26 +302,26 @@ emit_list(struct lp_buf *re, const struct refs_form *a, size_t na, size_t skip, 
 		/* a run of letter-led alternatives, grouped by letter */
 		for (j = i; j < end; j++) {
 			const char *lj = a[j].re + skip;
-			size_t ll = lead_letter(lj);
 			int inner = 1;
 
 			if (done[j])
 				continue;
 			lp_buf_add(re, *first ? "" : "|", !*first);
 			*first = 0;
-			lp_buf_add(re, lj, ll);
+			lp_buf_add(re, lj, ll[j]);
 			lp_buf_add(re, "(?:", 3);
 			for (nsel = 0, k = j; k < end; k++)
-				if (!done[k] && lead_letter(a[k].re + skip) == ll && !memcmp(a[k].re + skip, lj, ll)) {
+				if (!done[k] && ll[k] == ll[j] && !memcmp(a[k].re + skip, lj, ll[j])) {
 					done[k] = 1;
 					sel[nsel++] = a[k];
 				}
-			emit_list(re, sel, nsel, skip + ll, depth + 1, &inner);
+			emit_list(re, sel, nsel, skip + ll[j], depth + 1, &inner);
 			lp_buf_addc(re, ')');
 		}
 		i = end;
 	}
 	free(sel);
+	free(ll);
 	free(done);
 }
 
