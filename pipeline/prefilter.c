@@ -1735,9 +1735,13 @@ scan(struct para *p)
 
 		if (c < 0x80) {
 			unsigned e = acls1[c];
-			st = adelta[st + (e & 0xff)];
-			if (st >= aoutrow)
-				note(p, st, i);
+			if (e & 0xff) {
+				st = adelta[st + (e & 0xff)];
+				if (st >= aoutrow)
+					note(p, st, i);
+			} else {
+				st = 0; /* a byte in no literal (space, digit...): the root, no load */
+			}
 			if (e >> 8 != RUN_W) {
 				if (e >> 8 & RUN_S)
 					SPACE_RUN(i, 1);
