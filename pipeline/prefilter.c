@@ -53,6 +53,7 @@
 #define AC_MAX_CELLS (1u << 22) /* automaton table entries, at most */
 #define FOUND_MAX (1u << 18)    /* literal occurrences kept for a paragraph (5 MB) */
 #define WINDOW_GAP 64 /* bytes between windows below which they are joined */
+#define REACH_ANY (1 << 30) /* a reach without bound: windows reach back to the search's start */
 
 /* ---- folding ---- */
 
@@ -899,8 +900,8 @@ reduce(struct sset *a)
 /* The literals of src into *res; 0 when there is no filter.  *reach gets
  * how far before the start of the literal occurrence it holds a match may
  * start: reach->a bytes plus reach->s white-space runs plus reach->w word
- * runs; reach->a < 0 when that is unbounded or depends on where the
- * search starts. */
+ * runs; REACH_ANY when that is unbounded; reach->a < 0 when it depends
+ * on where the search starts (no windows). */
 static int
 analyse(const char *src, struct sset *res, struct clen *reach)
 {
@@ -929,6 +930,13 @@ analyse(const char *src, struct sset *res, struct clen *reach)
 	if (pre.a >= 0 && !ps.noreach) {
 		*reach = pre;
 		reach->a = 4 * pre.a + off;
+	} else if (!ps.noreach) {
+		/* unbounded ("(?:a\\s+|the\\s+)*", "\\S+"): a match still holds
+		 * an occurrence at or after its start, so one window from the
+		 * search's start to the last occurrence; the rest of the
+		 * paragraph is not searched */
+		*reach = L_0;
+		reach->a = REACH_ANY;
 	}
 	return res->n;
 }

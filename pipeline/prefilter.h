@@ -62,10 +62,11 @@ lp_prefilter_view_any(const struct lp_prefilter_view *v, int id)
 int lp_prefilter_window(const void *re, const char *s, size_t len, size_t from,
                         size_t *a, size_t *b);
 /* The bytes before the literal it holds at which a match of src may start,
- * at most; -1 when unbounded, or when a match depends on where the search
- * starts (\G, backtracking verbs), or with a trigger list.  Compile with
- * PCRE2_USE_OFFSET_LIMIT when it is not -1.  Call lp_prefilter_add for the
- * same source next: it reuses this analysis. */
+ * at most (a large number when unbounded: the window then reaches back to
+ * the search's start, and ends at the last occurrence); -1 when a match
+ * depends on where the search starts (\G, backtracking verbs), or with a
+ * trigger list.  Compile with PCRE2_USE_OFFSET_LIMIT when it is not -1.
+ * Call lp_prefilter_add for the same source next: it reuses this analysis. */
 int lp_prefilter_reach(const char *src, const char *trigger);
 
 /* The literals of a regex source, folded, as a newline-separated list in

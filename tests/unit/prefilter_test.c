@@ -164,8 +164,15 @@ windows_vs_plain(void)
 		"(?i)(?:\\b(?:we|i|you)\\s*$|\\bno\\s+(?:one|person|body|[\\w-]+)\\s*$)",
 		"(?i)\\bfine(?:s|d)?\\s+of\\s+\\d+", "(?i)ab.{0,3}cde", "(?i)x(?:abc){2}y",
 		"(?i)(?:foo|barbaz)qux",
+		/* reach without bound: one window from the search's start to
+		 * the last occurrence */
+		"(?i)(?:a\\s+|the\\s+|an\\s+)*prohibit\\w*", "(?i)\\S+\\s+вправе",
+		"(?i)\\b(?:ұйым|партия)\\w*\\s+(?:\\S+\\s+){0,3}?(?<m>тарат(?:ылды|ылсын))\\b",
+		"(?i)(?<=не\\s)вправе", "(?i)\\Gshall",
 	};
 	static const char *texts[] = {
+		"Ұйым мен партия бүгін таратылды. Партиясы ертең, сөзсіз, таратылсын; ұйымы  таратылды",
+		"the a the prohibited; an   prohibition, The  PROHIBITS them",
 		"Citizens shall not be prohibited. The state shall protect them; it shall.",
 		"No one may be held. Nobody shall go. No person can be NOT prohibited, not  been prohibited",
 		"Граждане не вправе вмешиваться. Лица НЕ   ИМЕЮТ права на это, не имеет права.",
