@@ -10,6 +10,7 @@
 #include <pcre2.h>
 
 #include "prefilter.h"
+#include "rx.h"
 
 static int fails;
 
@@ -268,6 +269,64 @@ windows_vs_plain(void)
 	pcre2_match_context_free(mc);
 }
 
+/* lp_rx_match (windows, then the JIT code called straight away, or the
+ * interpreter for code without JIT) against a plain pcre2_match from every
+ * offset: the same first match, or none. */
+static void
+rx_match_vs_plain(void)
+{
+	static const char *res[] = {
+		"(?i)(?<neg>\\bnot\\s+)?(?<m>\\bprohibit(?:s|ed|ion)?\\b)", "(?i)\\bне\\s+вправе\\b",
+		"(?i)(?:a\\s+|the\\s+)*prohibit\\w*", "(?i)штраф\\w*", "(?i)\\Gshall",
+	};
+	static const char *texts[] = {
+		"It is not prohibited; the a prohibition. NOT  PROHIBITS", "Граждане не вправе; НЕ ВПРАВЕ.",
+		"штраф, ШТРАФОМ и штрафы", "shall shall", "",
+	};
+	pcre2_match_data *m1 = pcre2_match_data_create(16, NULL), *m2 = pcre2_match_data_create(16, NULL);
+	pcre2_match_context *mc = lp_rx_context();
+	size_t i, j, k, from, bad = 0, tried = 0;
+	int err;
+	PCRE2_SIZE eoff;
+
+	for (k = 0; k < 2; k++) /* with JIT code, then without */
+		for (i = 0; i < sizeof res / sizeof *res; i++) {
+			int reach = lp_prefilter_reach(res[i], NULL);
+			pcre2_code *c = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
+			                              PCRE2_UTF | PCRE2_UCP | (reach >= 0 ? PCRE2_USE_OFFSET_LIMIT : 0),
+			                              &err, &eoff, NULL);
+			if (k == 0)
+				pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+			lp_prefilter_add(c, res[i], NULL);
+			for (j = 0; j < sizeof texts / sizeof *texts; j++) {
+				size_t n = strlen(texts[j]);
+				lp_prefilter_para(texts[j], n);
+				for (from = 0; from <= n; from++) {
+					PCRE2_SIZE *o1 = pcre2_get_ovector_pointer(m1), *o2 = pcre2_get_ovector_pointer(m2);
+					int want, got;
+					if ((texts[j][from] & 0xc0) == 0x80)
+						continue;
+					want = pcre2_match(c, (PCRE2_SPTR)texts[j], n, from, 0, m1, NULL);
+					got = lp_rx_match(c, texts[j], n, from, m2, mc, "test", "rule");
+					tried++;
+					if ((want > 0) != (got > 0) || (want > 0 && (o1[0] != o2[0] || o1[1] != o2[1]))) {
+						if (bad++ < 5)
+							fprintf(stderr, "  %s (%s) on \"%s\" from %zu: plain %d, lp_rx_match %d\n",
+							        res[i], k ? "no JIT" : "JIT", texts[j], from, want, got);
+					}
+				}
+				lp_prefilter_para(NULL, 0);
+			}
+			lp_prefilter_forget(c);
+			pcre2_code_free(c);
+		}
+	printf("%s - lp_rx_match = plain search, JIT and not (%zu searches)\n", bad || tried < 200 ? "not ok" : "ok", tried);
+	fails += bad != 0 || tried < 200;
+	pcre2_match_data_free(m1);
+	pcre2_match_data_free(m2);
+	pcre2_match_context_free(mc);
+}
+
 int
 main(void)
 {
@@ -322,6 +381,7 @@ main(void)
 	}
 	scan_vs_plain();
 	windows_vs_plain();
+	rx_match_vs_plain();
 	{
 		/* a paragraph with more literal occurrences than are kept: the
 		 * filter steps aside (every regex runs) instead of growing */
