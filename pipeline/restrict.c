@@ -112,6 +112,14 @@ re_load(const struct lp_rules *rs, const char *dir)
 }
 
 
+/* strchr(".;:!?", c) without the call, at every space of a clause: the
+ * string's terminating NUL counts too, as it does for strchr. */
+static inline int
+ends_clause(char c)
+{
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\0';
+}
+
 /* Clause around [a, b): bounded by ". " "; " ": " "! " "? " or the paragraph. */
 static void
 clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
@@ -120,7 +128,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 
 	*cs = a > CLAUSE_MAX ? a - CLAUSE_MAX : 0;
 	for (i = a; i >= 2 && i > *cs; i--)
-		if (s[i - 1] == ' ' && strchr(".;:!?", s[i - 2])) {
+		if (s[i - 1] == ' ' && ends_clause(s[i - 2])) {
 			*cs = i;
 			break;
 		}
@@ -128,7 +136,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 		(*cs)++;
 	*ce = n - b > CLAUSE_MAX ? b + CLAUSE_MAX : n;
 	for (i = b; i + 1 < *ce; i++)
-		if (s[i + 1] == ' ' && strchr(".;:!?", s[i])) {
+		if (s[i + 1] == ' ' && ends_clause(s[i])) {
 			*ce = i;
 			break;
 		}
