@@ -266,7 +266,7 @@ emit_alt(struct lp_buf *re, int *first, const struct refs_form *a, size_t skip)
 	lp_buf_add(re, mark, (size_t)ml);
 	lp_buf_add(re, "(?:", 3);
 	lp_buf_add(re, a->re + skip, strlen(a->re + skip));
-	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
+	lp_buf_addc(re, ')');
 }
 
 #define GROUP_DEPTH 12 /* letters of a prefix factored out, at most */
@@ -336,7 +336,10 @@ emit_all(const struct refs_form *a, size_t na, struct lp_buf *re)
 	emit_list(re, a, na, 0, 0, &first);
 	if (na == 0)
 		lp_buf_add(re, "(*FAIL)", 7);
-	lp_buf_addc(re, ')');
+	/* the letter boundary after the alternation, not after each
+	 * alternative: (a|b)c tries ac, then bc, as ac|bc does, and each
+	 * (?!\\p{L}) was JIT code of its own */
+	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
 }
 
 static pcre2_code *
