@@ -149,6 +149,14 @@ upper_at(const char *s, size_t n)
 	       c == 0x49a || c == 0x4a2 || c == 0x4e8 || c == 0x4b0 || c == 0x4ae || c == 0x4ba;
 }
 
+/* strchr(".!?", c) without the call, at every space it looks at: the
+ * string's terminating NUL counts too, as it does for strchr. */
+static inline int
+ends_sentence(char c)
+{
+	return c == '.' || c == '!' || c == '?' || c == '\0';
+}
+
 /* The sentence around [a, b): [.!?] + space + a capital ends one. */
 static void
 sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
@@ -157,7 +165,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 
 	*ss = a > SENTENCE_MAX ? a - SENTENCE_MAX : 0;
 	for (i = a; i >= 2 && i > *ss; i--)
-		if (s[i - 1] == ' ' && strchr(".!?", s[i - 2]) && upper_at(s + i, n - i)) {
+		if (s[i - 1] == ' ' && ends_sentence(s[i - 2]) && upper_at(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -165,7 +173,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 		(*ss)++;
 	*se = n - b > SENTENCE_MAX ? b + SENTENCE_MAX : n;
 	for (i = b; i + 2 < *se; i++)
-		if (s[i + 1] == ' ' && strchr(".!?", s[i]) && upper_at(s + i + 2, n - i - 2)) {
+		if (s[i + 1] == ' ' && ends_sentence(s[i]) && upper_at(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}
@@ -351,13 +359,15 @@ pen_tag(void *st, struct lp_para *p)
 {
 	struct pstate *s = st;
 	size_t i, k;
+	struct lp_prefilter_view pv;
 
 	s->nt = 0;
+	lp_prefilter_view(&pv, p->text, p->len); /* which rules' words are here */
 	for (i = 0; i < s->n; i++) {
 		const struct prule *x = &s->rules[i];
 		size_t from = 0;
 
-		if (!lp_prefilter_any(x->pf, p->text, p->len))
+		if (!lp_prefilter_view_any(&pv, x->pf))
 			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);

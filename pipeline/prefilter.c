@@ -53,6 +53,7 @@
 #define AC_MAX_CELLS (1u << 22) /* automaton table entries, at most */
 #define FOUND_MAX (1u << 18)    /* literal occurrences kept for a paragraph (5 MB) */
 #define WINDOW_GAP 64 /* bytes between windows below which they are joined */
+#define REACH_ANY (1 << 30) /* a reach without bound: windows reach back to the search's start */
 
 /* ---- folding ---- */
 
@@ -333,22 +334,30 @@ struct parse {
 	int noreach; /* \\G or a backtracking verb: matches depend on where a search starts */
 };
 
+/* The fields, not the sets' strings: a set is read up to its n only, and
+ * an info is 6 kB (clearing it all was half the time of the analysis). */
 static void
 neutral(struct info *x)
 {
-	memset(x, 0, sizeof *x);
 	x->exact_ok = 1;
+	x->req_ok = 0;
+	x->run = RUN_NONE;
+	x->maxc = L_0;
+	x->req_pre = L_0;
 	x->exact.n = 1;
 	x->exact.len[0] = 0;
+	x->req.n = 0;
 }
 
 /* matches anything, of any length (callers that know set maxc) */
 static void
 unknown(struct info *x)
 {
-	memset(x, 0, sizeof *x);
+	x->exact_ok = x->req_ok = 0;
+	x->run = RUN_NONE;
 	x->maxc = L_UNB;
 	x->req_pre = L_UNB;
+	x->exact.n = x->req.n = 0;
 }
 
 static void parse_alt(struct parse *ps, struct info *out);
@@ -891,8 +900,8 @@ reduce(struct sset *a)
 /* The literals of src into *res; 0 when there is no filter.  *reach gets
  * how far before the start of the literal occurrence it holds a match may
  * start: reach->a bytes plus reach->s white-space runs plus reach->w word
- * runs; reach->a < 0 when that is unbounded or depends on where the
- * search starts. */
+ * runs; REACH_ANY when that is unbounded; reach->a < 0 when it depends
+ * on where the search starts (no windows). */
 static int
 analyse(const char *src, struct sset *res, struct clen *reach)
 {
@@ -921,6 +930,13 @@ analyse(const char *src, struct sset *res, struct clen *reach)
 	if (pre.a >= 0 && !ps.noreach) {
 		*reach = pre;
 		reach->a = 4 * pre.a + off;
+	} else if (!ps.noreach) {
+		/* unbounded ("(?:a\\s+|the\\s+)*", "\\S+"): a match still holds
+		 * an occurrence at or after its start, so one window from the
+		 * search's start to the last occurrence; the rest of the
+		 * paragraph is not searched */
+		*reach = L_0;
+		reach->a = REACH_ANY;
 	}
 	return res->n;
 }
@@ -1013,7 +1029,8 @@ static int checked_env, disabled;
  * paragraph is first scanned after the literals changed. */
 static unsigned char acls[256]; /* byte -> class; 0: in no literal */
 static int ancls;               /* classes, 0 included */
-static int32_t *adelta;         /* row + class -> row, a row being state * ancls */
+static int astride;             /* a row's columns: the classes, then the pairs */
+static int32_t *adelta;         /* row + column -> row, a row being state * astride */
 static int32_t aoutrow;         /* rows from here on have literals ending there */
 static int atoobig;             /* too many states: no filtering at all */
 static int *aoutfirst, *aoutn;  /* per state: literals ending there */
@@ -1030,6 +1047,11 @@ enum { RUN_S = 1, RUN_W = 2 };
 enum { U2_UNSAFE = 1, U2_SPACE = 2 };
 static uint16_t acls1[128];
 static unsigned char acls2[2048][2], u2flag[2048];
+/* A two-byte character's column of pairs: one step for both its folded
+ * bytes (a Cyrillic text's characters are nearly all two bytes, and a
+ * step is a load that waits for the one before); 0: two steps. */
+static uint16_t apair[2048];
+#define APAIR_ROOT 0xffff
 static int uspace(const unsigned char *s, size_t l);
 
 #define DELETED ((const void *)1)
@@ -1378,29 +1400,83 @@ lp_prefilter_para(const char *text, size_t len)
 	p->scanned = 0;
 }
 
-/* Rows premultiplied by the class count, and the states where literals end
- * numbered last: a step is one load, "a literal ends here?" one compare. */
+/* Rows premultiplied by the row's width, and the states where literals end
+ * numbered last: a step is one load, "a literal ends here?" one compare.
+ * After the byte classes, a row has a column for each pair of classes a
+ * two-byte character's folded bytes fall in: the state after both bytes.
+ * A pair that leads to the root from every state (a character in no
+ * literal) needs no column: APAIR_ROOT, no load at all.  A pair is left
+ * out (its characters step twice) if a literal could end on its first
+ * byte, where the single steps would note it -- literals are whole
+ * characters, so none does -- or if the table would outgrow AC_MAX_CELLS. */
 static void
 renumber(void)
 {
 	int32_t *perm = lp_xmalloc((size_t)anstates * sizeof *perm), *nd;
-	int *nfirst, *nn, st, c, k = 0;
+	int *nfirst, *nn, st, c, k = 0, npair = 0, ncol = 0, j;
+	int16_t *pid = lp_xmalloc((size_t)ancls * (size_t)ancls * sizeof *pid);
+	unsigned char *pc0 = lp_xmalloc(2048), *pc1 = lp_xmalloc(2048);
+	int *col = lp_xmalloc(2048 * sizeof *col); /* a pair's column; 0: none, -1: the root */
 
-	for (st = 0; st < anstates; st++)
+	memset(pid, -1, (size_t)ancls * (size_t)ancls * sizeof *pid);
+	for (c = 0x80; c < 0x800; c++) {
+		int16_t *x = &pid[acls2[c][0] * ancls + acls2[c][1]];
+		if (*x < 0) {
+			pc0[npair] = acls2[c][0];
+			pc1[npair] = acls2[c][1];
+			*x = (int16_t)npair++;
+		}
+	}
+	for (j = 0; j < npair; j++) {
+		int root = 1, ok = 1;
+		for (st = 0; st < anstates && ok; st++) {
+			int32_t mid = adelta[(size_t)st * ancls + pc0[j]];
+			ok = !aoutn[mid];
+			root &= adelta[(size_t)mid * ancls + pc1[j]] == 0;
+		}
+		col[j] = !ok ? 0 : root ? -1 : 1;
+	}
+	for (j = 0; j < npair; j++)
+		if (col[j] > 0)
+			ncol++;
+	if ((size_t)anstates * (size_t)(ancls + ncol) > AC_MAX_CELLS) {
+		for (j = 0; j < npair; j++)
+			if (col[j] > 0)
+				col[j] = 0;
+		ncol = 0;
+	}
+	for (j = 0, k = ancls; j < npair; j++)
+		if (col[j] > 0)
+			col[j] = k++;
+	astride = ancls + ncol;
+	for (k = 0, st = 0; st < anstates; st++)
 		if (!aoutn[st])
 			perm[st] = k++;
-	aoutrow = k * ancls;
+	aoutrow = k * astride;
 	for (st = 0; st < anstates; st++)
 		if (aoutn[st])
 			perm[st] = k++;
-	nd = lp_xmalloc((size_t)anstates * (size_t)ancls * sizeof *nd);
+	nd = lp_xmalloc((size_t)anstates * (size_t)astride * sizeof *nd);
 	nfirst = lp_xmalloc((size_t)anstates * sizeof *nfirst);
 	nn = lp_xmalloc((size_t)anstates * sizeof *nn);
 	for (st = 0; st < anstates; st++) {
+		int32_t *row = nd + (size_t)perm[st] * astride;
 		for (c = 0; c < ancls; c++)
-			nd[(size_t)perm[st] * ancls + c] = perm[adelta[(size_t)st * ancls + c]] * ancls;
+			row[c] = perm[adelta[(size_t)st * ancls + c]] * astride;
+		for (j = 0; j < npair; j++)
+			if (col[j] > 0) {
+				int32_t mid = adelta[(size_t)st * ancls + pc0[j]];
+				row[col[j]] = perm[adelta[(size_t)mid * ancls + pc1[j]]] * astride;
+			}
 		nfirst[perm[st]] = aoutfirst[st];
 		nn[perm[st]] = aoutn[st];
+	}
+	for (c = 0; c < 0x800; c++) {
+		apair[c] = 0;
+		if (c >= 0x80) {
+			j = col[pid[acls2[c][0] * ancls + acls2[c][1]]];
+			apair[c] = j < 0 ? APAIR_ROOT : (uint16_t)j;
+		}
 	}
 	free(adelta);
 	free(aoutfirst);
@@ -1409,6 +1485,10 @@ renumber(void)
 	aoutfirst = nfirst;
 	aoutn = nn;
 	free(perm);
+	free(pid);
+	free(pc0);
+	free(pc1);
+	free(col);
 }
 
 /* Build the automaton for the current literals; regmu is held. */
@@ -1542,7 +1622,7 @@ ac_build(void)
 static void
 note(struct para *p, int32_t row, size_t at)
 {
-	int j, st = row / ancls;
+	int j, st = row / astride;
 
 	for (j = aoutfirst[st]; j < aoutfirst[st] + aoutn[st]; j++) {
 		if (p->nfound == FOUND_MAX)
@@ -1671,9 +1751,13 @@ scan(struct para *p)
 
 		if (c < 0x80) {
 			unsigned e = acls1[c];
-			st = adelta[st + (e & 0xff)];
-			if (st >= aoutrow)
-				note(p, st, i);
+			if (e & 0xff) {
+				st = adelta[st + (e & 0xff)];
+				if (st >= aoutrow)
+					note(p, st, i);
+			} else {
+				st = 0; /* a byte in no literal (space, digit...): the root, no load */
+			}
 			if (e >> 8 != RUN_W) {
 				if (e >> 8 & RUN_S)
 					SPACE_RUN(i, 1);
@@ -1693,6 +1777,17 @@ scan(struct para *p)
 					return;
 				}
 				SPACE_RUN(i, 2);
+			}
+			if (apair[cp]) {
+				if (apair[cp] == APAIR_ROOT) {
+					st = 0;
+				} else {
+					st = adelta[st + apair[cp]];
+					if (st >= aoutrow)
+						note(p, st, i + 1);
+				}
+				i += 2;
+				continue;
 			}
 			st = adelta[st + acls2[cp][0]];
 			if (st >= aoutrow)
@@ -1847,6 +1942,28 @@ lp_prefilter_any(int id, const char *text, size_t len)
 	if (!p->scanned)
 		scan(p);
 	return p->unsafe || (id < p->nid && p->stamp[id] == p->epoch);
+}
+
+void
+lp_prefilter_view(struct lp_prefilter_view *v, const char *text, size_t len)
+{
+	struct para *p;
+
+	memset(v, 0, sizeof *v);
+	v->all = 1;
+	if (nlits == 0)
+		return;
+	p = para_get();
+	if (!text || text != p->text || len != p->len)
+		return;
+	if (!p->scanned)
+		scan(p);
+	if (p->unsafe)
+		return;
+	v->all = 0;
+	v->stamp = p->stamp;
+	v->epoch = p->epoch;
+	v->nid = p->nid;
 }
 
 int

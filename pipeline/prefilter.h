@@ -37,6 +37,23 @@ int lp_prefilter_id(const void *re);
 /* 0 when the regex numbered id cannot match anywhere in text[0..len), the
  * paragraph being tagged (an engine skips the rule without a search). */
 int lp_prefilter_any(int id, const char *text, size_t len);
+/* The same answers for every regex at once, for an engine that asks about
+ * each of its rules on a paragraph: lp_prefilter_view fills v once (it
+ * scans the paragraph if that was not done), then lp_prefilter_view_any(v,
+ * id) is lp_prefilter_any(id, text, len) in a few instructions.  Valid
+ * until the next lp_prefilter_para of this thread. */
+struct lp_prefilter_view {
+	const unsigned *stamp; /* id is in the paragraph when stamp[id] == epoch */
+	unsigned epoch;
+	int nid; /* ids below this have a stamp */
+	int all; /* the filter cannot answer: every regex runs */
+};
+void lp_prefilter_view(struct lp_prefilter_view *v, const char *text, size_t len);
+static inline int
+lp_prefilter_view_any(const struct lp_prefilter_view *v, int id)
+{
+	return id < 0 || v->all || (id < v->nid && v->stamp[id] == v->epoch);
+}
 /* Where a search from `from` needs to look: 0, nowhere (no match); 1,
  * everywhere from `from` (the filter cannot tell); 2, no match starts in
  * [from, *a), so search from *a for a match starting at most at *b (an
@@ -45,10 +62,11 @@ int lp_prefilter_any(int id, const char *text, size_t len);
 int lp_prefilter_window(const void *re, const char *s, size_t len, size_t from,
                         size_t *a, size_t *b);
 /* The bytes before the literal it holds at which a match of src may start,
- * at most; -1 when unbounded, or when a match depends on where the search
- * starts (\G, backtracking verbs), or with a trigger list.  Compile with
- * PCRE2_USE_OFFSET_LIMIT when it is not -1.  Call lp_prefilter_add for the
- * same source next: it reuses this analysis. */
+ * at most (a large number when unbounded: the window then reaches back to
+ * the search's start, and ends at the last occurrence); -1 when a match
+ * depends on where the search starts (\G, backtracking verbs), or with a
+ * trigger list.  Compile with PCRE2_USE_OFFSET_LIMIT when it is not -1.
+ * Call lp_prefilter_add for the same source next: it reuses this analysis. */
 int lp_prefilter_reach(const char *src, const char *trigger);
 
 /* The literals of a regex source, folded, as a newline-separated list in

@@ -1332,6 +1332,8 @@ lp_refs_gates_walk(struct refs_gate *const *g, size_t ng, const char *str, size_
 			/* inside a word nothing can start: skip its letters a
 			 * byte at a time (ASCII letters, and characters whose
 			 * lead byte makes them letters, continuation bytes and all) */
+			while (p + 1 < n && (k->inword[s[p]] & k->inword[s[p + 1]]))
+				p += 2; /* two at a time: a Cyrillic letter a step */
 			while (p < n && k->inword[s[p]])
 				p++;
 			if (p >= n)

@@ -266,7 +266,63 @@ emit_alt(struct lp_buf *re, int *first, const struct refs_form *a, size_t skip)
 	lp_buf_add(re, mark, (size_t)ml);
 	lp_buf_add(re, "(?:", 3);
 	lp_buf_add(re, a->re + skip, strlen(a->re + skip));
-	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
+	lp_buf_addc(re, ')');
+}
+
+#define GROUP_DEPTH 12 /* letters of a prefix factored out, at most */
+
+/* The alternatives a[0..na), whose first `skip` bytes (whole letters, the
+ * same for all) are written already, as branches of one group.  A run of
+ * alternatives that go on with a lone letter is grouped by that letter,
+ * and each group again by the letter after it: "т(?:а(?:...)|р(?:...))".
+ * Order is kept within a group; alternatives that differ in a letter at
+ * the same place cannot match at one position (lead_letter), so moving
+ * them apart changes no match.  PCRE2 then tests a letter once for a
+ * group instead of once for each of its alternatives (the cut regex of
+ * "т" has 73, most of them "тармақ..."). */
+static void
+emit_list(struct lp_buf *re, const struct refs_form *a, size_t na, size_t skip, int depth, int *first)
+{
+	size_t i, j, k, end, nsel;
+	char *done = lp_xmalloc(na + 1);
+	size_t *ll = lp_xmalloc((na + 1) * sizeof *ll); /* each one's lead letter, once */
+	struct refs_form *sel = lp_xmalloc((na + 1) * sizeof *sel);
+
+	memset(done, 0, na + 1);
+	for (i = 0; i < na; i++)
+		ll[i] = depth < GROUP_DEPTH ? lead_letter(a[i].re + skip) : 0;
+	for (i = 0; i < na;) {
+		end = i;
+		while (end < na && ll[end])
+			end++;
+		if (end == i) {
+			emit_alt(re, first, &a[i++], skip);
+			continue;
+		}
+		/* a run of letter-led alternatives, grouped by letter */
+		for (j = i; j < end; j++) {
+			const char *lj = a[j].re + skip;
+			int inner = 1;
+
+			if (done[j])
+				continue;
+			lp_buf_add(re, *first ? "" : "|", !*first);
+			*first = 0;
+			lp_buf_add(re, lj, ll[j]);
+			lp_buf_add(re, "(?:", 3);
+			for (nsel = 0, k = j; k < end; k++)
+				if (!done[k] && ll[k] == ll[j] && !memcmp(a[k].re + skip, lj, ll[j])) {
+					done[k] = 1;
+					sel[nsel++] = a[k];
+				}
+			emit_list(re, sel, nsel, skip + ll[j], depth + 1, &inner);
+			lp_buf_addc(re, ')');
+		}
+		i = end;
+	}
+	free(sel);
+	free(ll);
+	free(done);
 }
 
 /* One alternation of the alternatives a[0..na), each behind its mark,
@@ -274,44 +330,16 @@ emit_alt(struct lp_buf *re, int *first, const struct refs_form *a, size_t skip)
 static void
 emit_all(const struct refs_form *a, size_t na, struct lp_buf *re)
 {
-	size_t i, j, k, end;
 	int first = 1;
-	char *done = lp_xmalloc(na + 1);
 
-	memset(done, 0, na + 1);
 	lp_buf_add(re, "(?<!\\p{L})(?:", strlen("(?<!\\p{L})(?:"));
-	for (i = 0; i < na;) {
-		end = i;
-		while (end < na && lead_letter(a[end].re))
-			end++;
-		if (end == i) {
-			emit_alt(re, &first, &a[i++], 0);
-			continue;
-		}
-		/* a run of letter-led alternatives, grouped by letter */
-		for (j = i; j < end; j++) {
-			size_t ll = lead_letter(a[j].re);
-			int inner = 1;
-
-			if (done[j])
-				continue;
-			lp_buf_add(re, first ? "" : "|", !first);
-			first = 0;
-			lp_buf_add(re, a[j].re, ll);
-			lp_buf_add(re, "(?:", 3);
-			for (k = j; k < end; k++)
-				if (!done[k] && lead_letter(a[k].re) == ll && !memcmp(a[k].re, a[j].re, ll)) {
-					done[k] = 1;
-					emit_alt(re, &inner, &a[k], ll);
-				}
-			lp_buf_addc(re, ')');
-		}
-		i = end;
-	}
-	free(done);
+	emit_list(re, a, na, 0, 0, &first);
 	if (na == 0)
 		lp_buf_add(re, "(*FAIL)", 7);
-	lp_buf_addc(re, ')');
+	/* the letter boundary after the alternation, not after each
+	 * alternative: (a|b)c tries ac, then bc, as ac|bc does, and each
+	 * (?!\\p{L}) was JIT code of its own */
+	lp_buf_add(re, ")(?!\\p{L})", strlen(")(?!\\p{L})"));
 }
 
 static pcre2_code *
@@ -761,6 +789,19 @@ match_at(struct refs_vocab *v, const pcre2_code *re, int jit, const char *s, siz
 	return rc;
 }
 
+/* The index a (*MARK:N) carries: emit_alt writes N in decimal digits,
+ * nothing else, so a loop reads it (strtol was a visible part of a scan
+ * with many matches); what is not a digit ends it, as for strtol. */
+static long
+mark_index(PCRE2_SPTR m)
+{
+	long v = 0;
+
+	while (*m >= '0' && *m <= '9')
+		v = v * 10 + (*m++ - '0');
+	return v;
+}
+
 /* Run the alternation over s; call back with (start, end, mark) for each
  * match, leftmost first, a match's end being where the next may start. */
 static size_t
@@ -786,7 +827,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 			}
 			from = ov[1];
 			if (mark)
-				count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
+				count += cb(ctx, ov[0], ov[1], mark_index(mark));
 		}
 		return count;
 	}
@@ -816,7 +857,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 		}
 		from = next = ov[1];
 		if (mark)
-			count += cb(ctx, ov[0], ov[1], strtol((const char *)mark, NULL, 10));
+			count += cb(ctx, ov[0], ov[1], mark_index(mark));
 	}
 	return count;
 }

@@ -112,6 +112,14 @@ re_load(const struct lp_rules *rs, const char *dir)
 }
 
 
+/* strchr(".;:!?", c) without the call, at every space of a clause: the
+ * string's terminating NUL counts too, as it does for strchr. */
+static inline int
+ends_clause(char c)
+{
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\0';
+}
+
 /* Clause around [a, b): bounded by ". " "; " ": " "! " "? " or the paragraph. */
 static void
 clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
@@ -120,7 +128,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 
 	*cs = a > CLAUSE_MAX ? a - CLAUSE_MAX : 0;
 	for (i = a; i >= 2 && i > *cs; i--)
-		if (s[i - 1] == ' ' && strchr(".;:!?", s[i - 2])) {
+		if (s[i - 1] == ' ' && ends_clause(s[i - 2])) {
 			*cs = i;
 			break;
 		}
@@ -128,7 +136,7 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *cs, size_t *ce)
 		(*cs)++;
 	*ce = n - b > CLAUSE_MAX ? b + CLAUSE_MAX : n;
 	for (i = b; i + 1 < *ce; i++)
-		if (s[i + 1] == ' ' && strchr(".;:!?", s[i])) {
+		if (s[i + 1] == ' ' && ends_clause(s[i])) {
 			*ce = i;
 			break;
 		}
@@ -187,14 +195,16 @@ re_tag(void *st, struct lp_para *p)
 {
 	struct rstate *s = st;
 	size_t i;
+	struct lp_prefilter_view pv;
 
 	s->nh = 0;
 	s->longest = 0;
+	lp_prefilter_view(&pv, p->text, p->len); /* which rules' words are here */
 	for (i = 0; i < s->n; i++) {
 		struct rrule *x = &s->rules[i];
 		size_t from = 0;
 
-		if (!lp_prefilter_any(x->pf, p->text, p->len))
+		if (!lp_prefilter_view_any(&pv, x->pf))
 			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);

@@ -98,8 +98,9 @@ lp_rx_match(const pcre2_code *re, const char *s, size_t len, size_t from,
 {
 	int rc, w;
 	long line;
-	size_t a, b;
+	size_t a, b, jit = 0;
 
+	pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jit);
 	for (;;) {
 		/* PCRE2_NO_UTF_CHECK needs a start at a character boundary */
 		while (from < len && ((unsigned char)s[from] & 0xc0) == 0x80)
@@ -117,7 +118,10 @@ lp_rx_match(const pcre2_code *re, const char *s, size_t len, size_t from,
 		} else {
 			a = from;
 		}
-		rc = pcre2_match(re, (PCRE2_SPTR)s, len, a, PCRE2_NO_UTF_CHECK, md, mc);
+		/* JIT code straight away when there is some: pcre2_match would
+		 * check its arguments and options first, ~300 instructions a call */
+		rc = jit ? pcre2_jit_match(re, (PCRE2_SPTR)s, len, a, 0, md, mc)
+		         : pcre2_match(re, (PCRE2_SPTR)s, len, a, PCRE2_NO_UTF_CHECK, md, mc);
 		/* JIT's small stack runs out before the interpreter's depth limit: a
 		 * valid pattern on a long paragraph gets the interpreter's chance */
 		if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
@@ -303,12 +307,14 @@ rx_tag(void *st, struct lp_para *p)
 {
 	struct rxstate *s = st;
 	size_t i;
+	struct lp_prefilter_view pv;
 
+	lp_prefilter_view(&pv, p->text, p->len); /* which rules' words are here */
 	for (i = 0; i < s->n; i++) {
 		struct rxrule *x = &s->rules[i];
 		size_t from = 0;
 
-		if (!lp_prefilter_any(x->pf, p->text, p->len))
+		if (!lp_prefilter_view_any(&pv, x->pf))
 			continue; /* none of its words here */
 		while (from <= p->len && lp_rx_match(x->re, p->text, p->len, from, s->md, s->mc, p->doc, x->r->id) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);

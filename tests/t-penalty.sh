@@ -37,6 +37,11 @@ check_eq "en decimal scale" "fine 1200000 EUR" "$(pen 'The regulator fined the p
 check_eq "en amount before the sanction" "imprisonment 5 years" "$(pen 'He was sentenced to five years of imprisonment.')"
 check_eq "en years for 1" "imprisonment 1 years" "$(pen 'punishable by imprisonment for up to one year.')"
 check_eq "a conversion in parentheses is not a fine" "fine 100 MCI" "$(pen 'She was fined 100 MCI (about 369,200 tenge).')"
+# a sentence ends at [.!?] + space + a capital: an amount in the one before is not the sanction's
+for e in . '!' '?'; do
+	check_eq "kk sentence ends at '$e ': the amount before it stays out" "imprisonment" \
+	    "$(pen "Бес жыл өтті$e Ол бас бостандығынан айыруға сотталды.")"
+done
 check_eq "amounts without a sanction: nothing" "" "$(pen 'The state fee is 2 MCI; tickets cost 5,000 tenge.')"
 check_eq "a unit the sanction cannot take: no value" "detention; fine 20 MCI" "$(pen 'The court imposed a fine of 20 MCI instead of administrative arrest.')"
 

@@ -35,6 +35,12 @@ check_eq "en negation: not prohibited" "prohibition 1 prohibited" "$(rows 'Such 
 check_eq "en modal absorbed: may not be restricted" "restriction 1 restricted" "$(rows 'The right of assembly may not be restricted.')"
 check_eq "en normative may not" "prohibition 0 may not" "$(rows 'Journalists may not publish the names of minors.')"
 check_eq "en epistemic may not: nothing" "" "$(rows 'The figures may not be accurate, and it may not matter.')"
+# a clause ends at ". " "; " ": " "! " "? ": a doubt in the clause before stays out
+check_eq "en doubt in the same clause: nothing" "" "$(rows 'Journalists probably may not publish the names of minors.')"
+for e in . ';' : '!' '?'; do
+	check_eq "en clause ends at '$e ': a doubt before it stays out" "prohibition 0 may not" \
+	    "$(rows "It is probably late$e journalists may not publish the names of minors.")"
+done
 check_eq "en shall not: prohibition only" "prohibition 0 shall not" "$(rows 'Observers shall not interfere in the count.')"
 check_eq "en shall entail: nothing" "" "$(rows 'Such acts shall entail liability.')"
 check_eq "ru не запрещается" "prohibition 1 запрещается" "$(rows 'Проведение пикетов не запрещается.')"

@@ -10,6 +10,7 @@
 #include <pcre2.h>
 
 #include "prefilter.h"
+#include "rx.h"
 
 static int fails;
 
@@ -98,6 +99,9 @@ scan_vs_plain(void)
 		"the ſtatute prohibits", "\xe2\x84\xaa" "ELVIN ban", "STRASSE straße", "FAÇADE façade",
 		"mixed: запрещ prohibit тыйым", "edge запрещ", "прещ", "щено", "Ёлка ЁЛКА ё",
 		"Ғ Қ Ң Ө Ұ Ү Һ І ғ қ ң ө ұ ү һ і", "\xf0\x9f\x98\x80 запрещено \xe2\x80\x94 ban",
+		/* two-byte characters in no literal (Greek, Armenian, й) inside
+		 * and between literals: the pair steps that go straight to the root */
+		"запре\xcf\x89щено ПРЕ\xd5\xa1ЩЕНО прещйено щено\xce\xa9", "ω щено ЩЕНОй айыпπпұл ұлттықω",
 	};
 	pcre2_code *c[sizeof res / sizeof *res];
 	size_t i, j, from, bad = 0, tried = 0;
@@ -110,13 +114,18 @@ scan_vs_plain(void)
 	}
 	for (j = 0; j < sizeof texts / sizeof *texts; j++) {
 		size_t n = strlen(texts[j]);
+		struct lp_prefilter_view v;
+
 		lp_prefilter_para(texts[j], n);
+		/* the view first: it is the one that scans the paragraph */
+		lp_prefilter_view(&v, texts[j], n);
 		for (i = 0; i < sizeof res / sizeof *res; i++) {
-			/* the engines' per-paragraph question */
+			/* the engines' per-paragraph question, one by one and all at once */
 			int got = lp_prefilter_any(lp_prefilter_id(c[i]), texts[j], n), want = plain_may(res[i], texts[j], 0);
+			int all = lp_prefilter_view_any(&v, lp_prefilter_id(c[i]));
 			tried++;
-			if (got != want && bad++ < 5)
-				fprintf(stderr, "  %s on \"%s\": any %d, plain %d\n", res[i], texts[j], got, want);
+			if ((got != want || all != want) && bad++ < 5)
+				fprintf(stderr, "  %s on \"%s\": any %d, view %d, plain %d\n", res[i], texts[j], got, all, want);
 		}
 		for (from = 0; from <= n; from++)
 			for (i = 0; i < sizeof res / sizeof *res; i++) {
@@ -156,8 +165,15 @@ windows_vs_plain(void)
 		"(?i)(?:\\b(?:we|i|you)\\s*$|\\bno\\s+(?:one|person|body|[\\w-]+)\\s*$)",
 		"(?i)\\bfine(?:s|d)?\\s+of\\s+\\d+", "(?i)ab.{0,3}cde", "(?i)x(?:abc){2}y",
 		"(?i)(?:foo|barbaz)qux",
+		/* reach without bound: one window from the search's start to
+		 * the last occurrence */
+		"(?i)(?:a\\s+|the\\s+|an\\s+)*prohibit\\w*", "(?i)\\S+\\s+вправе",
+		"(?i)\\b(?:ұйым|партия)\\w*\\s+(?:\\S+\\s+){0,3}?(?<m>тарат(?:ылды|ылсын))\\b",
+		"(?i)(?<=не\\s)вправе", "(?i)\\Gshall",
 	};
 	static const char *texts[] = {
+		"Ұйым мен партия бүгін таратылды. Партиясы ертең, сөзсіз, таратылсын; ұйымы  таратылды",
+		"the a the prohibited; an   prohibition, The  PROHIBITS them",
 		"Citizens shall not be prohibited. The state shall protect them; it shall.",
 		"No one may be held. Nobody shall go. No person can be NOT prohibited, not  been prohibited",
 		"Граждане не вправе вмешиваться. Лица НЕ   ИМЕЮТ права на это, не имеет права.",
@@ -253,6 +269,64 @@ windows_vs_plain(void)
 	pcre2_match_context_free(mc);
 }
 
+/* lp_rx_match (windows, then the JIT code called straight away, or the
+ * interpreter for code without JIT) against a plain pcre2_match from every
+ * offset: the same first match, or none. */
+static void
+rx_match_vs_plain(void)
+{
+	static const char *res[] = {
+		"(?i)(?<neg>\\bnot\\s+)?(?<m>\\bprohibit(?:s|ed|ion)?\\b)", "(?i)\\bне\\s+вправе\\b",
+		"(?i)(?:a\\s+|the\\s+)*prohibit\\w*", "(?i)штраф\\w*", "(?i)\\Gshall",
+	};
+	static const char *texts[] = {
+		"It is not prohibited; the a prohibition. NOT  PROHIBITS", "Граждане не вправе; НЕ ВПРАВЕ.",
+		"штраф, ШТРАФОМ и штрафы", "shall shall", "",
+	};
+	pcre2_match_data *m1 = pcre2_match_data_create(16, NULL), *m2 = pcre2_match_data_create(16, NULL);
+	pcre2_match_context *mc = lp_rx_context();
+	size_t i, j, k, from, bad = 0, tried = 0;
+	int err;
+	PCRE2_SIZE eoff;
+
+	for (k = 0; k < 2; k++) /* with JIT code, then without */
+		for (i = 0; i < sizeof res / sizeof *res; i++) {
+			int reach = lp_prefilter_reach(res[i], NULL);
+			pcre2_code *c = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
+			                              PCRE2_UTF | PCRE2_UCP | (reach >= 0 ? PCRE2_USE_OFFSET_LIMIT : 0),
+			                              &err, &eoff, NULL);
+			if (k == 0)
+				pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+			lp_prefilter_add(c, res[i], NULL);
+			for (j = 0; j < sizeof texts / sizeof *texts; j++) {
+				size_t n = strlen(texts[j]);
+				lp_prefilter_para(texts[j], n);
+				for (from = 0; from <= n; from++) {
+					PCRE2_SIZE *o1 = pcre2_get_ovector_pointer(m1), *o2 = pcre2_get_ovector_pointer(m2);
+					int want, got;
+					if ((texts[j][from] & 0xc0) == 0x80)
+						continue;
+					want = pcre2_match(c, (PCRE2_SPTR)texts[j], n, from, 0, m1, NULL);
+					got = lp_rx_match(c, texts[j], n, from, m2, mc, "test", "rule");
+					tried++;
+					if ((want > 0) != (got > 0) || (want > 0 && (o1[0] != o2[0] || o1[1] != o2[1]))) {
+						if (bad++ < 5)
+							fprintf(stderr, "  %s (%s) on \"%s\" from %zu: plain %d, lp_rx_match %d\n",
+							        res[i], k ? "no JIT" : "JIT", texts[j], from, want, got);
+					}
+				}
+				lp_prefilter_para(NULL, 0);
+			}
+			lp_prefilter_forget(c);
+			pcre2_code_free(c);
+		}
+	printf("%s - lp_rx_match = plain search, JIT and not (%zu searches)\n", bad || tried < 200 ? "not ok" : "ok", tried);
+	fails += bad != 0 || tried < 200;
+	pcre2_match_data_free(m1);
+	pcre2_match_data_free(m2);
+	pcre2_match_context_free(mc);
+}
+
 int
 main(void)
 {
@@ -307,6 +381,7 @@ main(void)
 	}
 	scan_vs_plain();
 	windows_vs_plain();
+	rx_match_vs_plain();
 	{
 		/* a paragraph with more literal occurrences than are kept: the
 		 * filter steps aside (every regex runs) instead of growing */

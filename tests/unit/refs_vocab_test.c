@@ -138,5 +138,21 @@ main(int argc, char **argv)
 	check(s && len == 3, "refs vocab: and left out when it is not");
 	lp_refs_vocab_free(&v);
 	lp_rules_free(&rs);
+	/* forms grouped by their letters, level after level: the order
+	 * within a group stays, so the longer of two forms that both match
+	 * at one place still wins */
+	check(load_text("rule u\nkind unit\nlevel art\nlang en\nforms abd.-c abd. abx abe.-x ab.-c ab.\n"
+	                "example a => -\n", &v, &rs) == 0, "refs vocab: forms sharing letters compile");
+	s = first(&v, "abd.-c 5", &len);
+	check(s && len == 6, "refs vocab: the longer form first inside a group of three letters");
+	s = first(&v, "ab.-c 5", &len);
+	check(s && len == 5, "refs vocab: the longer form first inside a group of two letters");
+	s = first(&v, "abd. 5", &len);
+	check(s && len == 4, "refs vocab: the shorter one where the longer is not");
+	s = first(&v, "abx 5", &len);
+	check(s && len == 3, "refs vocab: a sibling letter in the same group");
+	check(first(&v, "abdx 5", &len) == NULL, "refs vocab: no form inside a longer word, grouped");
+	lp_refs_vocab_free(&v);
+	lp_rules_free(&rs);
 	return fails != 0;
 }
