@@ -73,6 +73,9 @@ struct lp_norm {
 	struct lp_map map;
 	struct sbcs sb;        /* the last single-byte encoding asked for */
 	size_t span8;          /* fast_8bit: raw bytes whose UTF-8 fits in LP_LANG_SPAN */
+	const char *mem;       /* lp_norm_mem: the bytes read instead of fd */
+	size_t memlen, mempos;
+	int quiet;             /* lp_norm_mem: no notes */
 };
 
 struct lp_norm *
@@ -718,6 +721,35 @@ read_full(int fd, char *buf, size_t n)
 	return (ssize_t)got;
 }
 
+/* read_full, or from nz->mem. */
+static ssize_t
+nz_read(struct lp_norm *nz, int fd, char *buf, size_t n)
+{
+	if (!nz->mem)
+		return read_full(fd, buf, n);
+	if (n > nz->memlen - nz->mempos)
+		n = nz->memlen - nz->mempos;
+	memcpy(buf, nz->mem + nz->mempos, n);
+	nz->mempos += n;
+	return (ssize_t)n;
+}
+
+int
+lp_norm_mem(struct lp_norm *nz, const char *buf, size_t n, const char *doc,
+            const struct lp_sink *sink, struct lp_docstats *st)
+{
+	int rc;
+
+	nz->mem = buf;
+	nz->memlen = n;
+	nz->mempos = 0;
+	nz->quiet = 1;
+	rc = lp_norm_fd(nz, -1, doc, sink, st);
+	nz->mem = NULL;
+	nz->quiet = 0;
+	return rc;
+}
+
 int
 lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *sink,
            struct lp_docstats *st)
@@ -732,7 +764,7 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 
 	memset(st, 0, sizeof *st);
 	st->doc = doc;
-	got = read_full(fd, nz->rbuf, first);
+	got = nz_read(nz, fd, nz->rbuf, first);
 	if (got < 0) {
 		lp_warn("%s: read error:", doc);
 		return -1;
@@ -812,7 +844,7 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 			continue;
 		}
 		want = nz->rcap - have < nz->cfg.bufsize ? nz->rcap - have : nz->cfg.bufsize;
-		got = read_full(fd, nz->rbuf + have, want);
+		got = nz_read(nz, fd, nz->rbuf + have, want);
 		if (got < 0) {
 			lp_warn("%s: read error:", doc);
 			rc = -1;
@@ -832,9 +864,9 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 	}
 	/* Not an error (grep's "binary file matches"): every line is still
 	 * sent, with U+FFFD for NUL, which the record stream cannot carry. */
-	if (r.nuls)
+	if (r.nuls && !nz->quiet)
 		lp_note("%s: binary file (%ld NUL%s shown as U+FFFD)", doc, r.nuls, r.nuls == 1 ? "" : "s");
-	if (st->invalid)
+	if (st->invalid && !nz->quiet)
 		lp_note("%s: %ld invalid byte sequence%s replaced by U+FFFD", doc, st->invalid,
 		        st->invalid == 1 ? "" : "s");
 	if (sink->doc_end)

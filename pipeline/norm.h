@@ -28,4 +28,9 @@ void lp_norm_free(struct lp_norm *nz);
 int lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *sink,
                struct lp_docstats *st);
 
+/* The same for the n bytes at buf (a block of a file, run -j: its
+ * encoding is forced with cfg.from), with no notes. */
+int lp_norm_mem(struct lp_norm *nz, const char *buf, size_t n, const char *doc,
+                const struct lp_sink *sink, struct lp_docstats *st);
+
 #endif

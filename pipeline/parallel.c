@@ -14,11 +14,20 @@
  * on that document (lp_tagger_doc_begin resets the tagger and every
  * engine), so any worker may tag any document.  An engine that kept state
  * from one document to the next would break -j; none may.
+ *
+ * One large regular file (twice the block size or more) goes another way,
+ * big_file: the calling thread normalizes and frames it as -j 1 does and
+ * tags each paragraph in order; workers prepare blocks of it ahead (cut
+ * after an empty line) with tag.c's lp_tagger_prepare, and a paragraph the
+ * calling thread frames exactly as a worker did is tagged from the
+ * worker's record (lp_tagger_reuse).  Exactness rests on that comparison,
+ * not on where blocks are cut.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +46,8 @@
 #define STACK_SIZE (4u * 1024 * 1024)
 #define DOCID_MAX 4096
 #define COPY_BUF (64 * 1024)
+#define BLOCK_DEFAULT (512u * 1024) /* bytes of a large document a worker prepares at once */
+#define CUT_WINDOW (64 * 1024)
 
 struct job {
 	char *doc;
@@ -48,6 +59,11 @@ struct job {
 	int failed;
 	struct lp_docstats st;
 	uint64_t rows;
+	int block;         /* a block of the large document: records to prep */
+	uint64_t boff;     /* its original bytes: [boff, boff + blen) */
+	size_t blen;
+	uint64_t id;
+	struct lp_buf prep;
 };
 
 struct worker {
@@ -58,6 +74,9 @@ struct worker {
 	struct lp_tagger *t;
 	struct lp_sink tagsink;
 	struct job *cur;
+	struct lp_norm *bnz;  /* for blocks: the large document's encoding forced */
+	char benc[64];
+	struct lp_buf bbuf;   /* the block's bytes */
 };
 
 struct lp_par {
@@ -72,6 +91,18 @@ struct lp_par {
 	struct worker *w;
 	int nw;
 	struct lp_parstats st;
+	/* a large document, tagged in blocks (big_file) */
+	size_t block;            /* block size */
+	struct lp_tagger *mt;    /* the calling thread's tagger, in document order */
+	struct lp_norm *mnz;
+	struct lp_buf mout;      /* its rows not yet written */
+	uint64_t mrows;
+	int bigfd;
+	const char *bigdoc;
+	uint64_t bigsize, next, nextid;
+	char enc[64];            /* "" until its D record */
+	struct lp_prepblock cur;
+	int loaded;              /* workers with their patterns loaded */
 };
 
 /* ---- a worker's side ---- */
@@ -126,9 +157,87 @@ w_ann(void *ctx, const struct lp_ann *a)
 		spill(j);
 }
 
+/* A block's lines: numbered from the block's start, offsets from the file's. */
+static void
+b_doc(void *ctx, const char *doc, const char *enc)
+{
+	struct worker *w = ctx;
+
+	(void)enc;
+	lp_tagger_doc_begin(w->t, doc);
+}
+
+static void
+b_line(void *ctx, const struct lp_line *l)
+{
+	struct worker *w = ctx;
+	struct lp_line c = *l;
+
+	c.start += w->cur->boff;
+	c.end += w->cur->boff;
+	lp_tagger_line(w->t, &c);
+}
+
+static void
+b_end(void *ctx, const struct lp_docstats *st)
+{
+	struct worker *w = ctx;
+
+	(void)st;
+	lp_tagger_flush(w->t);
+}
+
+/* Normalize and frame one block of the large document and prepare its
+ * paragraphs (tag.c's records); the calling thread uses those that it
+ * frames the same. */
+static void
+run_block(struct worker *w, struct job *j)
+{
+	struct lp_par *p = w->par;
+	struct lp_sink sink;
+	struct lp_docstats st;
+	size_t got = 0;
+
+	w->cur = j;
+	lp_buf_reserve(&w->bbuf, j->blen + 1);
+	while (got < j->blen) {
+		ssize_t n = pread(p->bigfd, w->bbuf.p + got, j->blen - got, (off_t)(j->boff + got));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break; /* the calling thread reports read errors; a short block only matches less */
+		got += (size_t)n;
+	}
+	if (!w->bnz || strcmp(w->benc, p->enc)) {
+		struct lp_normcfg cfg = *p->cfg.norm;
+
+		lp_norm_free(w->bnz);
+		snprintf(w->benc, sizeof w->benc, "%s", p->enc);
+		cfg.from = w->benc;
+		w->bnz = lp_norm_new(&cfg);
+	}
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = w;
+	sink.doc_begin = b_doc;
+	sink.line = b_line;
+	sink.doc_end = b_end;
+	j->prep.len = 0;
+	lp_tagger_prepare(w->t, &j->prep);
+	lp_norm_mem(w->bnz, w->bbuf.p, got, p->bigdoc, &sink, &st);
+	lp_tagger_flush(w->t);
+	lp_tagger_prepare(w->t, NULL);
+	if (w->bbuf.cap > 4 * p->block)
+		lp_buf_free(&w->bbuf);
+	w->cur = NULL;
+}
+
 static void
 run_job(struct worker *w, struct job *j)
 {
+	if (j->block) {
+		run_block(w, j);
+		return;
+	}
 	w->cur = j;
 	if (lp_norm_fd(w->nz, j->fd, j->doc, &w->tagsink, &j->st) < 0)
 		j->failed = 1;
@@ -145,12 +254,35 @@ run_job(struct worker *w, struct job *j)
 	w->cur = NULL;
 }
 
+static int
+load_worker(struct worker *w)
+{
+	struct lp_par *p = w->par;
+	struct lp_sink out;
+
+	memset(&out, 0, sizeof out);
+	out.ctx = w;
+	out.ann = w_ann;
+	w->t = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
+	if (!w->t)
+		return -1;
+	lp_tagger_sink(w->t, &w->tagsink);
+	w->nz = lp_norm_new(p->cfg.norm);
+	return 0;
+}
+
 static void *
 worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct lp_par *p = w->par;
 
+	if (!w->t && load_worker(w))
+		lp_die("cannot load the patterns again");
+	pthread_mutex_lock(&p->mu);
+	p->loaded++;
+	pthread_cond_broadcast(&p->done);
+	pthread_mutex_unlock(&p->mu);
 	for (;;) {
 		struct job *j;
 
@@ -230,6 +362,8 @@ write_ready(struct lp_par *p)
 	}
 }
 
+static void m_ann(void *ctx, const struct lp_ann *a);
+
 struct lp_par *
 lp_par_new(const struct lp_parcfg *cfg)
 {
@@ -240,6 +374,7 @@ lp_par_new(const struct lp_parcfg *cfg)
 
 	memset(p, 0, sizeof *p);
 	p->cfg = *cfg;
+	p->cfg.patdir = lp_xstrdup(cfg->patdir); /* a large file loads them again, later */
 	p->nw = cfg->jobs > 0 ? cfg->jobs : 1;
 	/* the writer waits for the document at the head; meanwhile the other
 	 * workers go on with the ones behind it, as far as the ring reaches */
@@ -247,6 +382,8 @@ lp_par_new(const struct lp_parcfg *cfg)
 	if (p->cap > SLOTS_MAX)
 		p->cap = SLOTS_MAX > 2 * (size_t)p->nw ? SLOTS_MAX : 2 * (size_t)p->nw;
 	p->spill = cfg->spill ? cfg->spill : SPILL_TOTAL / p->cap;
+	p->block = cfg->block ? cfg->block : BLOCK_DEFAULT;
+	p->bigfd = -1;
 	if (p->spill < SPILL_MIN)
 		p->spill = SPILL_MIN;
 	p->ring = lp_xmalloc(p->cap * sizeof *p->ring);
@@ -261,21 +398,16 @@ lp_par_new(const struct lp_parcfg *cfg)
 	 * allocate, so the shared arena costs nothing measurable */
 	mallopt(M_ARENA_MAX, 1);
 #endif
-	for (k = 0; k < p->nw; k++) {
-		struct worker *w = &p->w[k];
-		struct lp_sink out;
-
-		memset(&out, 0, sizeof out);
-		out.ctx = w;
-		out.ann = w_ann;
-		w->par = p;
-		w->t = lp_tagger_new(cfg->patdir, cfg->sets, cfg->nsets, &out);
-		if (!w->t) {
-			lp_par_finish(p, NULL);
-			return NULL;
-		}
-		lp_tagger_sink(w->t, &w->tagsink);
-		w->nz = lp_norm_new(cfg->norm);
+	for (k = 0; k < p->nw; k++)
+		p->w[k].par = p;
+	/* The first worker's patterns are loaded here, so errors in them are
+	 * printed once; then the other workers load theirs on their threads
+	 * while this one loads its own tagger (for a large file, big_file).
+	 * Loading registers regexes with prefilter.c, which must not happen
+	 * while a thread tags: lp_par_new returns when every load is done. */
+	if (load_worker(&p->w[0])) {
+		lp_par_finish(p, NULL);
+		return NULL;
 	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work, NULL);
@@ -291,6 +423,21 @@ lp_par_new(const struct lp_parcfg *cfg)
 		p->w[k].started = 1;
 	}
 	pthread_attr_destroy(&attr);
+	{
+		struct lp_sink out;
+
+		memset(&out, 0, sizeof out);
+		out.ctx = p;
+		out.ann = m_ann;
+		p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
+		if (!p->mt)
+			lp_die("cannot load the patterns again");
+		p->mnz = lp_norm_new(p->cfg.norm);
+	}
+	pthread_mutex_lock(&p->mu);
+	while (p->loaded < p->nw)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
 	return p;
 }
 
@@ -327,9 +474,232 @@ add(struct lp_par *p, const char *doc, int fd, int is_pipe)
 	pthread_mutex_unlock(&p->mu);
 }
 
+/* ---- one large document in blocks ---- */
+
+/* The end of the block that starts at from: after the first empty line
+ * (two line ends in a row, in code units) past from + block, where the
+ * sequential framer has just ended a paragraph, or a window further on at
+ * the latest.  Exactness does not rest on the cut: a paragraph framed
+ * differently by the worker is not reused. */
+static uint64_t
+find_cut(struct lp_par *p, uint64_t from)
+{
+	static const char *const pat8[] = { "\n\n", "\n\r\n", "\r\r", NULL };
+	static const char *const le[] = { "\n\0\n\0", "\n\0\r\0\n\0", NULL };
+	static const char *const be[] = { "\0\n\0\n", "\0\n\0\r\0\n", NULL };
+	static const size_t len8[] = { 2, 3, 2 }, len16[] = { 4, 6 };
+	int u16 = !strcmp(p->enc, "UTF-16LE") || !strcmp(p->enc, "UTF-16BE");
+	const char *const *pat = !strcmp(p->enc, "UTF-16LE") ? le : !strcmp(p->enc, "UTF-16BE") ? be : pat8;
+	const size_t *plen = u16 ? len16 : len8;
+	uint64_t target = from + p->block, pos;
+	char *buf;
+
+	if (target >= p->bigsize || p->bigsize - target < p->block / 4)
+		return p->bigsize;
+	if (u16)
+		target -= target % 2;
+	buf = lp_xmalloc(CUT_WINDOW);
+	for (pos = target; pos < p->bigsize && pos - target < p->block; pos += CUT_WINDOW - 8) {
+		ssize_t n = pread(p->bigfd, buf, CUT_WINDOW, (off_t)pos);
+		size_t i;
+		int k;
+
+		if (n <= 0)
+			break;
+		for (i = 0; i < (size_t)n; i += u16 ? 2 : 1)
+			for (k = 0; pat[k]; k++)
+				if (i + plen[k] <= (size_t)n && !memcmp(buf + i, pat[k], plen[k])) {
+					free(buf);
+					return pos + i + plen[k];
+				}
+	}
+	free(buf);
+	return target;
+}
+
+/* Queue blocks while fewer than two a worker are in flight; lock held. */
+static void
+dispatch(struct lp_par *p)
+{
+	while (p->next < p->bigsize && p->tail - p->head < 2 * (size_t)p->nw + 2 &&
+	       p->tail - p->head < p->cap) {
+		struct job *j = &p->ring[p->tail % p->cap];
+		uint64_t end;
+
+		pthread_mutex_unlock(&p->mu);
+		end = find_cut(p, p->next);
+		pthread_mutex_lock(&p->mu);
+		j->block = 1;
+		j->boff = p->next;
+		j->blen = (size_t)(end - p->next);
+		j->id = ++p->nextid;
+		j->done = 0;
+		j->prep.len = 0;
+		p->next = end;
+		p->tail++;
+		pthread_cond_signal(&p->work);
+	}
+}
+
+/* Drop a finished block; lock held. */
+static void
+retire(struct lp_par *p)
+{
+	struct job *j = &p->ring[p->head % p->cap];
+
+	while (!j->done)
+		pthread_cond_wait(&p->done, &p->mu);
+	/* the ring's slots go round: a slot must not keep a block's records */
+	lp_buf_free(&j->prep);
+	j->block = 0;
+	j->done = 0;
+	p->head++;
+}
+
+/* tag.c asks for the block holding the paragraph that starts at start. */
+static const struct lp_prepblock *
+get_block(void *ctx, uint64_t start)
+{
+	struct lp_par *p = ctx;
+	struct job *j;
+
+	if (!p->enc[0])
+		return NULL;
+	pthread_mutex_lock(&p->mu);
+	while (p->head < p->tail) {
+		j = &p->ring[p->head % p->cap];
+		if (j->boff + j->blen > start)
+			break;
+		retire(p);
+	}
+	dispatch(p);
+	if (p->head == p->tail || (j = &p->ring[p->head % p->cap])->boff > start) {
+		pthread_mutex_unlock(&p->mu);
+		return NULL;
+	}
+	while (!j->done)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+	p->cur.p = j->prep.p ? j->prep.p : "";
+	p->cur.len = j->prep.len;
+	p->cur.id = j->id;
+	return &p->cur;
+}
+
+static void
+m_ann(void *ctx, const struct lp_ann *a)
+{
+	struct lp_par *p = ctx;
+	struct lp_str f[LP_NCOLS];
+	char nums[5][24];
+
+	if (p->cfg.fmt) {
+		lp_fmt_ann_fields(a, f, nums);
+		lp_fmt_row(p->cfg.fmt, f, &p->mout);
+	} else {
+		lp_rec_ann(&p->mout, a, "");
+	}
+	p->mrows++;
+	if (p->mout.len >= COPY_BUF) {
+		lp_out(p->mout.p, p->mout.len);
+		p->mout.len = 0;
+	}
+}
+
+static void
+m_doc(void *ctx, const char *doc, const char *enc)
+{
+	struct lp_par *p = ctx;
+
+	snprintf(p->enc, sizeof p->enc, "%s", enc ? enc : "");
+	pthread_mutex_lock(&p->mu);
+	dispatch(p);
+	pthread_mutex_unlock(&p->mu);
+	lp_tagger_doc_begin(p->mt, doc);
+}
+
+static void
+m_line(void *ctx, const struct lp_line *l)
+{
+	struct lp_par *p = ctx;
+
+	lp_tagger_line(p->mt, l);
+}
+
+static void
+m_end(void *ctx, const struct lp_docstats *st)
+{
+	struct lp_par *p = ctx;
+
+	(void)st;
+	lp_tagger_flush(p->mt);
+}
+
+/* One large regular file: the calling thread reads, normalizes and frames
+ * it as -j 1 would, and tags each paragraph in order -- with the records
+ * the workers prepared from blocks of the same file when they framed the
+ * paragraph the same (the context-free engines' hits, the refs pre-scan),
+ * else from scratch.  The refs context pass and the rows stay here, in
+ * document order, so the output is -j 1's. */
+static void
+big_file(struct lp_par *p, const char *doc, int fd, uint64_t size)
+{
+	struct lp_sink sink;
+	struct lp_docstats st;
+	int failed;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->head < p->tail) {
+		write_ready(p);
+		if (p->head < p->tail)
+			pthread_cond_wait(&p->done, &p->mu);
+	}
+	pthread_mutex_unlock(&p->mu);
+	p->bigfd = fd;
+	p->bigdoc = doc;
+	p->bigsize = size;
+	p->next = 0;
+	p->enc[0] = '\0';
+	p->mrows = 0;
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = p;
+	sink.doc_begin = m_doc;
+	sink.line = m_line;
+	sink.doc_end = m_end;
+	lp_tagger_reuse(p->mt, get_block, p);
+	failed = lp_norm_fd(p->mnz, fd, doc, &sink, &st) < 0;
+	lp_tagger_flush(p->mt);
+	lp_tagger_reuse(p->mt, NULL, NULL);
+	lp_out(p->mout.p, p->mout.len);
+	p->mout.len = 0;
+	lp_out_check();
+	pthread_mutex_lock(&p->mu);
+	p->next = p->bigsize; /* no more blocks */
+	while (p->head < p->tail)
+		retire(p);
+	pthread_mutex_unlock(&p->mu);
+	if (st.enc)
+		p->st.docs++;
+	p->st.lines += (uint64_t)st.lines;
+	p->st.bytes += st.bytes;
+	p->st.invalid += (uint64_t)st.invalid;
+	p->st.repairs += (uint64_t)st.repairs;
+	p->st.rows += p->mrows;
+	p->st.failed += (uint64_t)failed;
+	p->bigfd = -1;
+	p->bigdoc = NULL;
+	close(fd);
+}
+
 void
 lp_par_add(struct lp_par *p, const char *doc, int fd)
 {
+	struct stat sb;
+
+	if (p->nw > 1 && !fstat(fd, &sb) && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size >= 2 * (uint64_t)p->block) {
+		big_file(p, doc, fd, (uint64_t)sb.st_size);
+		return;
+	}
 	add(p, doc, fd, 0);
 }
 
@@ -357,18 +727,26 @@ lp_par_finish(struct lp_par *p, struct lp_parstats *st)
 			pthread_join(p->w[k].th, NULL);
 		lp_tagger_free(p->w[k].t);
 		lp_norm_free(p->w[k].nz);
+		lp_norm_free(p->w[k].bnz);
+		lp_buf_free(&p->w[k].bbuf);
 	}
+	lp_tagger_free(p->mt);
+	lp_norm_free(p->mnz);
+	lp_buf_free(&p->mout);
 	if (p->nw > 0 && p->w[p->nw - 1].started) {
 		pthread_mutex_destroy(&p->mu);
 		pthread_cond_destroy(&p->work);
 		pthread_cond_destroy(&p->done);
 	}
-	for (i = 0; i < p->cap; i++)
+	for (i = 0; i < p->cap; i++) {
 		lp_buf_free(&p->ring[i].mem);
+		lp_buf_free(&p->ring[i].prep);
+	}
 	if (st)
 		*st = p->st;
 	free(p->ring);
 	free(p->w);
+	free((char *)p->cfg.patdir);
 	free(p);
 }
 

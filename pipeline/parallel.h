@@ -9,7 +9,10 @@
  * unlinked temporary file past a bound) and the calling thread writes the
  * buffers in the order the documents were added, so the output is
  * byte-identical to `-j 1`: the tagger's context restarts at every
- * document, and a document is never split between threads.
+ * document.  A large regular file is the exception: workers prepare blocks
+ * of it (context-free hits and scans, tag.c's records) and the calling
+ * thread tags it in order with them, carrying the context (big_file in
+ * parallel.c).
  */
 #ifndef LP_PARALLEL_H
 #define LP_PARALLEL_H
@@ -27,6 +30,7 @@ struct lp_parcfg {
 	const struct lp_fmtcfg *fmt; /* the rows' format (format.h); NULL: default TSV */
 	int jobs;     /* worker threads, at least 1 */
 	size_t spill; /* bytes of one document's rows held in memory (0: a default) */
+	size_t block; /* a regular file of twice this or more is tagged in blocks of about this (0: a default) */
 };
 
 /* Totals over every document, for --counters. */

@@ -449,4 +449,4 @@ pen_free(void *st)
 	free(s);
 }
 
-const struct lp_engine lp_penalty_engine = { "penalty", pen_load, NULL, pen_tag, pen_free };
+const struct lp_engine lp_penalty_engine = { "penalty", pen_load, NULL, pen_tag, pen_free, NULL, NULL };

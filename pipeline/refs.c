@@ -25,6 +25,11 @@ struct refs_state {
 	struct refs_para p;
 	struct lp_buf canon;
 	struct lp_para *cur;
+	/* the act mentions refs_prescan found (tag_pre): what lp_refs_acts
+	 * with title 0 would find, used in its place */
+	struct refs_mention *pam;
+	size_t pnam, pamcap;
+	int pre;
 };
 
 static void refs_free(void *st);
@@ -56,6 +61,7 @@ refs_free(void *vst)
 	free(st->p.am);
 	free(st->p.ch);
 	free(st->p.ex);
+	free(st->pam);
 	lp_buf_free(&st->canon);
 	free(st);
 }
@@ -215,6 +221,24 @@ structure(struct refs_state *st, struct lp_para *pp)
 	return 0;
 }
 
+/* The act mentions of the paragraph as body text (no title line): from
+ * the pre-scan when there is one, else scanned now. */
+static size_t
+body_acts(struct refs_state *st, const char *doc)
+{
+	struct refs_para *p = &st->p;
+
+	if (!st->pre)
+		return lp_refs_acts(&st->v, 0, p->s, p->n, doc, &p->am, &p->amcap);
+	if (st->pnam > p->amcap) {
+		p->amcap = st->pnam;
+		p->am = lp_xrealloc(p->am, p->amcap * sizeof *p->am);
+	}
+	if (st->pnam)
+		memcpy(p->am, st->pam, st->pnam * sizeof *p->am);
+	return st->pnam;
+}
+
 /* The first paragraphs of a document may be its title: a line that is
  * mostly an act's name, with no full stop.  Fills the mentions either way. */
 static void
@@ -244,13 +268,13 @@ title(struct refs_state *st, const char *doc)
 			/* "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН" on a line of its own:
 			 * the name may follow */
 			d->npara++;
-			p->nam = lp_refs_acts(&st->v, 0, p->s, p->n, doc, &p->am, &p->amcap);
+			p->nam = body_acts(st, doc);
 			return;
 		}
 	}
 	if (!istitle) {
 		d->body = 1;
-		p->nam = lp_refs_acts(&st->v, 0, p->s, p->n, doc, &p->am, &p->amcap);
+		p->nam = body_acts(st, doc);
 	}
 	d->npara++;
 }
@@ -336,18 +360,15 @@ emit(void *ctx, const struct refs_row *r)
 	lp_para_hit(st->cur, &h);
 }
 
+/* The context pass: the paragraph's lexemes are in st->p.lx already (and
+ * its body act mentions in st->pam when st->pre). */
 static void
-refs_tag(void *vst, struct lp_para *pp)
+refs_context(struct refs_state *st, struct lp_para *pp)
 {
-	struct refs_state *st = vst;
 	struct refs_para *p = &st->p;
 	size_t skip;
 	long first;
 
-	st->cur = pp;
-	p->s = pp->text;
-	p->n = pp->len;
-	p->nlx = lp_refs_lex(&st->v, p->s, p->n, pp->doc, &p->lx, &p->lxcap);
 	first = lp_tagging_line(p->s, 0);
 	/* lines never go back within a document: a paragraph that starts
 	 * at or before the last one's end is a new document, even when no
@@ -371,4 +392,81 @@ refs_tag(void *vst, struct lp_para *pp)
 	lp_refs_resolve(&st->d, p, emit, st);
 }
 
-const struct lp_engine lp_refs_engine = { "refs", refs_load, refs_doc_begin, refs_tag, refs_free };
+static void
+refs_tag(void *vst, struct lp_para *pp)
+{
+	struct refs_state *st = vst;
+	struct refs_para *p = &st->p;
+
+	st->cur = pp;
+	st->pre = 0;
+	p->s = pp->text;
+	p->n = pp->len;
+	p->nlx = lp_refs_lex(&st->v, p->s, p->n, pp->doc, &p->lx, &p->lxcap);
+	refs_context(st, pp);
+}
+
+/* The scans that need no context (run -j over blocks, parallel.c): the
+ * lexemes and the body act mentions, written to out as counts and arrays
+ * (a lexeme's sense as an index, so another state of the same rules reads it). */
+static void
+refs_prescan(void *vst, struct lp_para *pp, struct lp_buf *out)
+{
+	struct refs_state *st = vst;
+	struct refs_para *p = &st->p;
+	size_t i, n;
+
+	p->nlx = lp_refs_lex(&st->v, pp->text, pp->len, pp->doc, &p->lx, &p->lxcap);
+	n = lp_refs_acts(&st->v, 0, pp->text, pp->len, pp->doc, &p->am, &p->amcap);
+	lp_buf_add(out, &p->nlx, sizeof p->nlx);
+	for (i = 0; i < p->nlx; i++) {
+		size_t rec[3] = { p->lx[i].s, p->lx[i].e, (size_t)(p->lx[i].v - st->v.senses) };
+		lp_buf_add(out, rec, sizeof rec);
+	}
+	lp_buf_add(out, &n, sizeof n);
+	if (n)
+		lp_buf_add(out, p->am, n * sizeof *p->am);
+}
+
+static void
+refs_tag_pre(void *vst, struct lp_para *pp, const char *pre, size_t len)
+{
+	struct refs_state *st = vst;
+	struct refs_para *p = &st->p;
+	size_t i, n;
+
+	(void)len;
+	st->cur = pp;
+	p->s = pp->text;
+	p->n = pp->len;
+	memcpy(&n, pre, sizeof n);
+	pre += sizeof n;
+	if (n > p->lxcap) {
+		p->lxcap = n;
+		p->lx = lp_xrealloc(p->lx, n * sizeof *p->lx);
+	}
+	for (i = 0; i < n; i++) {
+		size_t rec[3];
+		memcpy(rec, pre, sizeof rec);
+		pre += sizeof rec;
+		p->lx[i].s = rec[0];
+		p->lx[i].e = rec[1];
+		p->lx[i].v = &st->v.senses[rec[2]];
+	}
+	p->nlx = n;
+	memcpy(&n, pre, sizeof n);
+	pre += sizeof n;
+	if (n > st->pamcap) {
+		st->pamcap = n;
+		st->pam = lp_xrealloc(st->pam, n * sizeof *st->pam);
+	}
+	if (n)
+		memcpy(st->pam, pre, n * sizeof *st->pam);
+	st->pnam = n;
+	st->pre = 1;
+	refs_context(st, pp);
+	st->pre = 0;
+}
+
+const struct lp_engine lp_refs_engine = { "refs", refs_load, refs_doc_begin, refs_tag, refs_free,
+                                          refs_prescan, refs_tag_pre };

@@ -276,4 +276,4 @@ re_free(void *st)
 	free(s);
 }
 
-const struct lp_engine lp_restrict_engine = { "restrict", re_load, NULL, re_tag, re_free };
+const struct lp_engine lp_restrict_engine = { "restrict", re_load, NULL, re_tag, re_free, NULL, NULL };

@@ -369,4 +369,4 @@ rx_free(void *st)
 	free(s);
 }
 
-const struct lp_engine lp_rx_engine = { "rx", rx_load, NULL, rx_tag, rx_free };
+const struct lp_engine lp_rx_engine = { "rx", rx_load, NULL, rx_tag, rx_free, NULL, NULL };

@@ -63,6 +63,12 @@ struct lp_tagger {
 	int verbose_check;
 	long linecol; /* characters sent so far of the current original line */
 	int only;     /* the one set to tag with (patterns --check), or -1 for all */
+	struct lp_buf *prep; /* preparing (a worker of run -j): records go here */
+	const struct lp_prepblock *(*get)(void *ctx, uint64_t start); /* reusing */
+	void *getctx;
+	uint64_t curid;      /* the block the cursor is in */
+	size_t curpos;       /* the cursor: a record's offset in that block */
+	int havecur;
 };
 
 static long chars(const char *s, size_t n);
@@ -647,10 +653,219 @@ release_large(struct lp_tagger *t)
 	}
 }
 
+/* ---- prepared paragraphs: run -j over blocks of one document ---- */
+
+/* A record: the header, nlines recline, the text, then per set a size_t
+ * length and that many bytes (the prescan, or the hits as rechit with
+ * their strings after each); every part starts on an 8-byte boundary. */
+struct rechead {
+	uint64_t start;   /* original offset of the first line */
+	size_t len;       /* of the whole record */
+	size_t tlen, nlines;
+};
+struct recline {
+	size_t off;
+	long dline;       /* line number less the first line's */
+	char lang[4];
+};
+struct rechit {
+	size_t start, end, cn, vn, pn;
+	const char *kind, *label, *rule; /* owned by the preparing tagger's engines */
+	int negated;
+};
+
+static void
+pad8(struct lp_buf *b)
+{
+	static const char zero[8];
+
+	if (b->len % 8)
+		lp_buf_add(b, zero, 8 - b->len % 8);
+}
+
+void
+lp_tagger_prepare(struct lp_tagger *t, struct lp_buf *out)
+{
+	t->prep = out;
+}
+
+void
+lp_tagger_reuse(struct lp_tagger *t, const struct lp_prepblock *(*get)(void *ctx, uint64_t start), void *ctx)
+{
+	t->get = get;
+	t->getctx = ctx;
+	t->havecur = 0;
+}
+
+/* Frame the paragraph as a record: the context-free engines' hits, the
+ * others' prescans. */
+static void
+prepare_para(struct lp_tagger *t, struct lp_para *p)
+{
+	struct lp_buf *b = t->prep;
+	struct rechead h;
+	size_t h0, i, k;
+	int si;
+
+	pad8(b);
+	h0 = b->len;
+	memset(&h, 0, sizeof h);
+	lp_buf_add(b, &h, sizeof h);
+	for (i = 0; i < t->nlines; i++) {
+		struct recline rl;
+		memset(&rl, 0, sizeof rl);
+		rl.off = t->lines[i].off;
+		rl.dline = t->lines[i].lineno - t->lines[0].lineno;
+		memcpy(rl.lang, t->lines[i].lang, sizeof rl.lang);
+		lp_buf_add(b, &rl, sizeof rl);
+	}
+	lp_buf_add(b, t->text.p, t->text.len);
+	tagging = p;
+	lp_prefilter_para(p->text, p->len);
+	for (si = 0; si < t->nsets; si++) {
+		const struct lp_engine *e = t->sets[si].eng;
+		size_t l0, n;
+
+		pad8(b);
+		l0 = b->len;
+		n = 0;
+		lp_buf_add(b, &n, sizeof n);
+		if (e->prescan && e->tag_pre) {
+			e->prescan(t->sets[si].st, p, b);
+		} else {
+			t->nhits = 0;
+			t->arena.len = 0;
+			e->tag(t->sets[si].st, p);
+			for (k = 0; k < t->nhits; k++) {
+				const struct hitrec *r = &t->hits[k];
+				struct rechit rh;
+
+				memset(&rh, 0, sizeof rh);
+				rh.start = r->h.start;
+				rh.end = r->h.end;
+				rh.cn = r->h.canonical.n;
+				rh.vn = r->h.value.n;
+				rh.pn = r->h.provision.n;
+				rh.kind = r->h.kind;
+				rh.label = r->h.label;
+				rh.rule = r->h.rule;
+				rh.negated = r->h.negated;
+				lp_buf_add(b, &rh, sizeof rh);
+				lp_buf_add(b, t->arena.p + r->coff, rh.cn);
+				lp_buf_add(b, t->arena.p + r->voff, rh.vn);
+				lp_buf_add(b, t->arena.p + r->poff, rh.pn);
+			}
+		}
+		n = b->len - l0 - sizeof n;
+		memcpy(b->p + l0, &n, sizeof n);
+	}
+	tagging = NULL;
+	lp_prefilter_para(NULL, 0);
+	t->nhits = 0;
+	t->arena.len = 0;
+	pad8(b);
+	h.start = t->lines[0].start;
+	h.len = b->len - h0;
+	h.tlen = t->text.len;
+	h.nlines = t->nlines;
+	memcpy(b->p + h0, &h, sizeof h);
+}
+
+/* The record of the paragraph now framed, when one was prepared from the
+ * same lines and text; else NULL. */
+static const char *
+find_record(struct lp_tagger *t)
+{
+	const struct lp_prepblock *b = t->get(t->getctx, t->lines[0].start);
+	struct rechead h;
+	const char *r;
+	size_t i;
+
+	if (!b)
+		return NULL;
+	if (!t->havecur || b->id != t->curid) {
+		t->curid = b->id;
+		t->curpos = 0;
+		t->havecur = 1;
+	}
+	for (;;) {
+		if (t->curpos + sizeof h > b->len)
+			return NULL;
+		memcpy(&h, b->p + t->curpos, sizeof h);
+		if (h.start >= t->lines[0].start)
+			break;
+		t->curpos += h.len;
+	}
+	if (h.start != t->lines[0].start || h.tlen != t->text.len || h.nlines != t->nlines)
+		return NULL;
+	r = b->p + t->curpos + sizeof h;
+	for (i = 0; i < t->nlines; i++, r += sizeof(struct recline)) {
+		struct recline rl;
+		memcpy(&rl, r, sizeof rl);
+		if (rl.off != t->lines[i].off || rl.dline != t->lines[i].lineno - t->lines[0].lineno ||
+		    strncmp(rl.lang, t->lines[i].lang, sizeof rl.lang))
+			return NULL;
+	}
+	if (t->text.len && memcmp(r, t->text.p, t->text.len))
+		return NULL;
+	return b->p + t->curpos;
+}
+
+/* Tag the paragraph from its record: hits in the order tag_para makes them. */
+static void
+tag_reused(struct lp_tagger *t, struct lp_para *p, const char *rec)
+{
+	struct rechead h;
+	size_t off;
+	int si;
+
+	memcpy(&h, rec, sizeof h);
+	off = sizeof h + h.nlines * sizeof(struct recline) + h.tlen;
+	tagging = p;
+	for (si = 0; si < t->nsets; si++) {
+		const struct lp_engine *e = t->sets[si].eng;
+		const char *q;
+		size_t n;
+
+		off = (off + 7) & ~(size_t)7;
+		memcpy(&n, rec + off, sizeof n);
+		q = rec + off + sizeof n;
+		off += sizeof n + n;
+		if (e->prescan && e->tag_pre) {
+			e->tag_pre(t->sets[si].st, p, q, n);
+			continue;
+		}
+		while (n > 0) {
+			struct rechit rh;
+			struct lp_hit hit;
+			size_t l;
+
+			memcpy(&rh, q, sizeof rh);
+			memset(&hit, 0, sizeof hit);
+			hit.start = rh.start;
+			hit.end = rh.end;
+			hit.kind = rh.kind;
+			hit.label = rh.label;
+			hit.rule = rh.rule;
+			hit.negated = rh.negated;
+			q += sizeof rh;
+			hit.canonical = (struct lp_str){ q, rh.cn };
+			hit.value = (struct lp_str){ q + rh.cn, rh.vn };
+			hit.provision = (struct lp_str){ q + rh.cn + rh.vn, rh.pn };
+			l = sizeof rh + rh.cn + rh.vn + rh.pn;
+			q += rh.cn + rh.vn + rh.pn;
+			n -= l;
+			lp_para_hit(p, &hit);
+		}
+	}
+	tagging = NULL;
+}
+
 void
 lp_tagger_flush(struct lp_tagger *t)
 {
 	struct lp_para p;
+	const char *rec;
 
 	if (t->nlines == 0)
 		return;
@@ -663,7 +878,17 @@ lp_tagger_flush(struct lp_tagger *t)
 	p.t = t;
 	t->nhits = 0;
 	t->arena.len = 0;
-	tag_para(t, &p, t->only);
+	if (t->prep) {
+		prepare_para(t, &p);
+		release_large(t);
+		t->nlines = 0;
+		t->text.len = 0;
+		return;
+	}
+	if (t->get && (rec = find_record(t)))
+		tag_reused(t, &p, rec);
+	else
+		tag_para(t, &p, t->only);
 	emit_hits(t);
 	release_large(t);
 	t->nlines = 0;

@@ -55,6 +55,12 @@ struct lp_engine {
 	void (*doc_begin)(void *st, struct lp_docctx *ctx);
 	void (*tag)(void *st, struct lp_para *p);
 	void (*free)(void *st);
+	/* Optional, for `run -j` over blocks of one document: prescan does
+	 * the part of tag that reads no document context (on a worker thread)
+	 * and appends what it found to out; tag_pre then does the rest, in
+	 * document order, from those bytes -- together exactly what tag does. */
+	void (*prescan)(void *st, struct lp_para *p, struct lp_buf *out);
+	void (*tag_pre)(void *st, struct lp_para *p, const char *pre, size_t n);
 };
 
 /* The engine for a set name: its own for refs, restrict and penalty, the
@@ -76,6 +82,27 @@ void lp_tagger_line(struct lp_tagger *t, const struct lp_line *l);
 void lp_tagger_flush(struct lp_tagger *t);
 /* A sink that feeds the tagger (for `run`): lines in, annotations out. */
 void lp_tagger_sink(struct lp_tagger *t, struct lp_sink *s);
+
+/* `run -j` over blocks of one document (parallel.c).  A preparing tagger
+ * (on a worker) does not emit: each paragraph it frames is appended to out
+ * as a record -- its lines, text, the hits of the engines that need no
+ * document context and the prescan of those that have one.  Lines must
+ * carry line numbers counted from the block's start and original offsets
+ * from the file's start. */
+void lp_tagger_prepare(struct lp_tagger *t, struct lp_buf *out);
+/* A block of records, as the reusing tagger gets them. */
+struct lp_prepblock {
+	const char *p;
+	size_t len;
+	uint64_t id; /* a new id: a new block */
+};
+/* The reusing tagger (in document order) asks get for the block holding
+ * the paragraph that starts at original offset start (NULL: none); a
+ * record of it with the same start, lines and text stands in for tagging
+ * with the context-free engines, any other paragraph is tagged as usual.
+ * get NULL: reuse nothing. */
+void lp_tagger_reuse(struct lp_tagger *t,
+                     const struct lp_prepblock *(*get)(void *ctx, uint64_t start), void *ctx);
 
 /* `lexpipe patterns --check`: run every example of every rule; prints
  * FILE:LINE: message for each failure and returns the number of failures. */
