@@ -337,6 +337,12 @@ run_parallel(struct config *cf, char **args, int nargs, char *pat)
 	pc.nsets = cf->nsets;
 	pc.fmt = &cf->tsv;
 	pc.jobs = cf->jobs < 1 ? 1 : cf->jobs > 256 ? 256 : cf->jobs;
+	{
+		/* one named file: its blocks are the only work there is */
+		struct stat sb;
+		pc.blocks = nargs == 1 && !cf->mapper && strcmp(args[0], "-") &&
+		            !stat(args[0], &sb) && S_ISREG(sb.st_mode);
+	}
 	par = lp_par_new(&pc);
 	free(pat);
 	if (!par) {

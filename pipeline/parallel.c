@@ -401,10 +401,11 @@ lp_par_new(const struct lp_parcfg *cfg)
 	for (k = 0; k < p->nw; k++)
 		p->w[k].par = p;
 	/* The first worker's patterns are loaded here, so errors in them are
-	 * printed once; then the other workers load theirs on their threads
-	 * while this one loads its own tagger (for a large file, big_file).
+	 * printed once; then the other workers load theirs on their threads.
 	 * Loading registers regexes with prefilter.c, which must not happen
-	 * while a thread tags: lp_par_new returns when every load is done. */
+	 * while a thread tags: lp_par_new returns when every load is done, and
+	 * this thread's own tagger for a large file is loaded by big_file
+	 * while the workers are idle. */
 	if (load_worker(&p->w[0])) {
 		lp_par_finish(p, NULL);
 		return NULL;
@@ -423,17 +424,6 @@ lp_par_new(const struct lp_parcfg *cfg)
 		p->w[k].started = 1;
 	}
 	pthread_attr_destroy(&attr);
-	{
-		struct lp_sink out;
-
-		memset(&out, 0, sizeof out);
-		out.ctx = p;
-		out.ann = m_ann;
-		p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
-		if (!p->mt)
-			lp_die("cannot load the patterns again");
-		p->mnz = lp_norm_new(p->cfg.norm);
-	}
 	pthread_mutex_lock(&p->mu);
 	while (p->loaded < p->nw)
 		pthread_cond_wait(&p->done, &p->mu);
@@ -655,6 +645,18 @@ big_file(struct lp_par *p, const char *doc, int fd, uint64_t size)
 			pthread_cond_wait(&p->done, &p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
+	if (!p->mt) {
+		/* the queue is empty, so no worker tags while this loads */
+		struct lp_sink out;
+
+		memset(&out, 0, sizeof out);
+		out.ctx = p;
+		out.ann = m_ann;
+		p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
+		if (!p->mt)
+			lp_die("cannot load the patterns again");
+		p->mnz = lp_norm_new(p->cfg.norm);
+	}
 	p->bigfd = fd;
 	p->bigdoc = doc;
 	p->bigsize = size;
@@ -696,7 +698,7 @@ lp_par_add(struct lp_par *p, const char *doc, int fd)
 {
 	struct stat sb;
 
-	if (p->nw > 1 && !fstat(fd, &sb) && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size >= 2 * (uint64_t)p->block) {
+	if (p->cfg.blocks && p->nw > 1 && !fstat(fd, &sb) && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size >= 2 * (uint64_t)p->block) {
 		big_file(p, doc, fd, (uint64_t)sb.st_size);
 		return;
 	}

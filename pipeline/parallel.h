@@ -31,6 +31,8 @@ struct lp_parcfg {
 	int jobs;     /* worker threads, at least 1 */
 	size_t spill; /* bytes of one document's rows held in memory (0: a default) */
 	size_t block; /* a regular file of twice this or more is tagged in blocks of about this (0: a default) */
+	int blocks;   /* split such a file into blocks: set when it is the only input, since
+	               * documents side by side keep the threads busier than blocks do */
 };
 
 /* Totals over every document, for --counters. */
