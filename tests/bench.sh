@@ -89,6 +89,7 @@ bench "lexpipe norm --from CP1251" "$S_CP" ru+en.cp1251 "'$LEXPIPE' norm --from 
 bench "lexpipe tag" "$S_REC" records "'$LEXPIPE' tag <'$q/corpus.rec'"
 bench "lexpipe tsv" "$S_TAGGED" tagged "'$LEXPIPE' tsv <'$q/corpus.tagged'"
 bench "lexpipe run" "$S_CORPUS" corpus "'$LEXPIPE' run '$q/corpus.txt'"
+bench "lexpipe run -j 2 (one file)" "$S_CORPUS" corpus "'$LEXPIPE' run -j 2 '$q/corpus.txt'"
 bench "lexpipe norm | tag | tsv" "$S_CORPUS" corpus "'$LEXPIPE' norm '$q/corpus.txt' | '$LEXPIPE' tag | '$LEXPIPE' tsv"
 bench "lexpipe run -j 1 (docs/)" "$S_CORPUS" "$ndocs files" "'$LEXPIPE' run -j 1 '$q/docs'"
 bench "lexpipe run -j 2 (docs/)" "$S_CORPUS" "$ndocs files" "'$LEXPIPE' run -j 2 '$q/docs'"
@@ -103,8 +104,10 @@ awk -F '\t' '
 	  mbc[NR] = $5 > 0 ? $2 / 1e6 / $5 : 0
 	  if ($1 ~ /^pcre2grep/) { grep = mbs[NR]; grepc = mbc[NR] }
 	  if ($1 ~ /^uconv/) { uconv = mbs[NR]; uconvc = mbc[NR] }
-	  if ($1 ~ /-j 1/) j1 = $4
-	  if ($1 ~ /-j 2/) j2 = $4 }
+	  if ($1 == "lexpipe run") run1 = $4
+	  if ($1 ~ /-j 2 \(one file/) runb = $4
+	  if ($1 ~ /-j 1 \(docs/) j1 = $4
+	  if ($1 ~ /-j 2 \(docs/) j2 = $4 }
 	END {
 		printf "| %-34s | %-14s | %7s | %8s | %8s | %9s | %11s |\n", "command", "input", "MB", "wall s", "MB/s", "cpu s", "MB/cpu-s"
 		printf "|%s|%s|%s|%s|%s|%s|%s|\n", "------------------------------------", "----------------", "--------:", "---------:", "---------:", "----------:", "------------:"
@@ -117,6 +120,8 @@ awk -F '\t' '
 				if (name[i] ~ /norm/) printf ", %.2fx uconv (cpu: %.2fx)", uconv ? mbs[i] / uconv : 0, uconvc ? mbc[i] / uconvc : 0
 				print ""
 			}
+		if (run1 && runb)
+			printf "lexpipe run -j 2 over one file (blocks): %.2fx the speed of run (wall clock)\n", run1 / runb
 		if (j1 && j2)
 			printf "lexpipe run -j 2 over %s: %.2fx the speed of -j 1 (wall clock)\n", input[NR], j1 / j2
 	}' "$C/results"
