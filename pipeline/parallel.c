@@ -15,7 +15,8 @@
  * engine), so any worker may tag any document.  An engine that kept state
  * from one document to the next would break -j; none may.
  *
- * One large regular file (twice the block size or more) goes another way,
+ * One large regular file (twice the block size or more), when it is the
+ * whole input (lp_parcfg.blocks), goes another way,
  * big_file: the calling thread normalizes and frames it as -j 1 does and
  * tags each paragraph in order; workers prepare blocks of it ahead (cut
  * after an empty line) with tag.c's lp_tagger_prepare, and a paragraph the

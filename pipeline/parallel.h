@@ -9,7 +9,7 @@
  * unlinked temporary file past a bound) and the calling thread writes the
  * buffers in the order the documents were added, so the output is
  * byte-identical to `-j 1`: the tagger's context restarts at every
- * document.  A large regular file is the exception: workers prepare blocks
+ * document.  A large regular file given alone is the exception: workers prepare blocks
  * of it (context-free hits and scans, tag.c's records) and the calling
  * thread tags it in order with them, carrying the context (big_file in
  * parallel.c).
