@@ -1929,21 +1929,6 @@ lp_prefilter_id(const void *re)
 	return id;
 }
 
-int
-lp_prefilter_any(int id, const char *text, size_t len)
-{
-	struct para *p;
-
-	if (id < 0 || nlits == 0)
-		return 1;
-	p = para_get();
-	if (!text || text != p->text || len != p->len)
-		return 1;
-	if (!p->scanned)
-		scan(p);
-	return p->unsafe || (id < p->nid && p->stamp[id] == p->epoch);
-}
-
 void
 lp_prefilter_view(struct lp_prefilter_view *v, const char *text, size_t len)
 {
@@ -1964,15 +1949,6 @@ lp_prefilter_view(struct lp_prefilter_view *v, const char *text, size_t len)
 	v->stamp = p->stamp;
 	v->epoch = p->epoch;
 	v->nid = p->nid;
-}
-
-int
-lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from)
-{
-	struct para *p;
-	const struct reg *r = subject(re, s, len, &p);
-
-	return !r || first_at(p, r, from, len) != (size_t)-1;
 }
 
 int

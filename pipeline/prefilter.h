@@ -5,9 +5,10 @@
  * most paragraphs hold none of a given rule's words.  lp_prefilter_add
  * works out, from a regex's source, a set of literals one of which every
  * match must contain (or takes the rule's own `trigger` list); one pass
- * over a paragraph then finds every registered literal at once, and
- * lp_prefilter_may_match answers, per regex, whether running it can find
- * anything.  The answer "no" is only given when it is certain: a regex the
+ * over a paragraph then finds every registered literal at once;
+ * lp_prefilter_view answers, for every regex, whether running it on the
+ * paragraph can find anything, and lp_prefilter_window where a search needs
+ * to look.  The answer "no" is only given when it is certain: a regex the
  * analysis does not understand is always run, and so is any paragraph with
  * a character that matches a registered letter without folding to it
  * (long s, Kelvin sign and the like).
@@ -28,20 +29,15 @@ int lp_prefilter_add(const void *re, const char *src, const char *trigger);
 void lp_prefilter_forget(const void *re);
 /* The paragraph this thread is about to tag: the only subject filtered. */
 void lp_prefilter_para(const char *text, size_t len);
-/* 0 when no match of re can start at or after from in s[0..len), else 1.
- * s[0..len) is the paragraph or a prefix of it. */
-int lp_prefilter_may_match(const void *re, const char *s, size_t len, size_t from);
-/* The filter's number for re, to ask lp_prefilter_any with; -1 when re is
- * not filtered.  Valid while re is registered. */
+/* The filter's number for re, to ask lp_prefilter_view_any with; -1 when
+ * re is not filtered.  Valid while re is registered. */
 int lp_prefilter_id(const void *re);
-/* 0 when the regex numbered id cannot match anywhere in text[0..len), the
- * paragraph being tagged (an engine skips the rule without a search). */
-int lp_prefilter_any(int id, const char *text, size_t len);
-/* The same answers for every regex at once, for an engine that asks about
- * each of its rules on a paragraph: lp_prefilter_view fills v once (it
- * scans the paragraph if that was not done), then lp_prefilter_view_any(v,
- * id) is lp_prefilter_any(id, text, len) in a few instructions.  Valid
- * until the next lp_prefilter_para of this thread. */
+/* Whether each regex can match in text[0..len), the paragraph being tagged,
+ * for an engine that asks about each of its rules: lp_prefilter_view fills
+ * v once (it scans the paragraph if that was not done), then
+ * lp_prefilter_view_any(v, id) is 0 when the regex numbered id cannot match
+ * there (the rule is skipped without a search).  Valid until the next
+ * lp_prefilter_para of this thread. */
 struct lp_prefilter_view {
 	const unsigned *stamp; /* id is in the paragraph when stamp[id] == epoch */
 	unsigned epoch;
