@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "refs.h"
+#include "refs_load.h"
 #include "tap.h"
 
 /* lexemes and mentions of s, gated or not, as one comparable string */
@@ -262,27 +263,6 @@ fold_check(struct refs_vocab *v)
 	}
 	pcre2_match_data_free(md);
 	check(bad == 0 && pairs > 500, "refs gate: the fold joins every caseless pair below U+0800");
-}
-
-static int
-load_text(const char *text, struct refs_vocab *v, struct lp_rules *rs)
-{
-	char dir[] = "/tmp/refs_gate_test.XXXXXX", path[64];
-	FILE *fp;
-	int errs;
-
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/t.pat", dir);
-	fp = fopen(path, "w");
-	fputs(text, fp);
-	fclose(fp);
-	errs = lp_rules_load(dir, rs);
-	if (!errs)
-		errs = lp_refs_vocab_load(v, rs);
-	unlink(path);
-	rmdir(dir);
-	return errs;
 }
 
 /* A small set with one act regex; whether its act alternation is gated,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "refs.h"
+#include "refs_load.h"
 #include "tap.h"
 
 /* The sense of the first lexeme of s, or NULL; *len gets its length. */
@@ -43,27 +44,6 @@ act_of(struct refs_vocab *v, const char *s, size_t *start, size_t *end)
 	}
 	free(m);
 	return act;
-}
-
-static int
-load_text(const char *text, struct refs_vocab *v, struct lp_rules *rs)
-{
-	char dir[] = "/tmp/refs_vocab_test.XXXXXX", path[64];
-	FILE *fp;
-	int errs;
-
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/t.pat", dir);
-	fp = fopen(path, "w");
-	fputs(text, fp);
-	fclose(fp);
-	errs = lp_rules_load(dir, rs);
-	if (!errs)
-		errs = lp_refs_vocab_load(v, rs);
-	unlink(path);
-	rmdir(dir);
-	return errs;
 }
 
 int
