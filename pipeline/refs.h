@@ -131,6 +131,7 @@ struct refs_alt {
 	uint16_t *subof;            /* per symbol: index in sub, or nsub for none */
 	uint16_t *subsym;           /* per sub: a symbol it is for */
 	unsigned char *subjit;      /* per sub: JIT-compiled */
+	uint32_t *subtries;         /* per sub: tries by the interpreter so far */
 };
 
 struct refs_vocab {

@@ -379,6 +379,8 @@ cut(struct build *b, struct refs_alt *out)
 	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
 	out->subjit = lp_xmalloc(nsym);
 	memset(out->subjit, 0, nsym);
+	out->subtries = lp_xmalloc(nsym * sizeof *out->subtries);
+	memset(out->subtries, 0, nsym * sizeof *out->subtries);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
 		char *kx = keep + (size_t)x * (b->na + 1);
@@ -410,30 +412,43 @@ cut(struct build *b, struct refs_alt *out)
 	b->na = 0;
 }
 
-/* The cut regex k of a, compiled now if it was not yet. */
+/* Tries of a cut regex by the interpreter before it is JIT-compiled.  A
+ * JIT compile of a cut regex of the act names costs as much as a thousand
+ * or more tries by the interpreter, and most cut regexes are tried a few
+ * times in a small input, or never: so JIT pays only for those tried
+ * often.  The matches are the same either way (PCRE2's two matchers; the
+ * limits of lp_rx_context are far from an anchored vocabulary match). */
+#define JIT_AFTER 16
+
+/* The cut regex k of a, compiled now if it was not yet, JIT-compiled once
+ * it has been tried JIT_AFTER times. */
 static const pcre2_code *
 sub(struct refs_alt *a, uint16_t k)
 {
-	if (!a->sub[k]) {
-		struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
-		struct lp_buf re = { 0 };
-		size_t i, m = 0;
-		int err;
-		PCRE2_SIZE eoff;
+	struct refs_form *sel;
+	struct lp_buf re = { 0 };
+	size_t i, m = 0;
+	int err;
+	PCRE2_SIZE eoff;
 
-		for (i = 0; i < a->nforms; i++)
-			if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
-				sel[m++] = a->forms[i];
-		emit_all(sel, m, &re);
-		a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
-		                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
-		/* a part of an alternation that compiled compiles */
-		if (!a->sub[k])
-			lp_die("refs: a part of an alternation does not compile");
-		a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
-		lp_buf_free(&re);
-		free(sel);
+	if (a->sub[k]) {
+		if (!a->subjit[k] && a->subtries[k] < JIT_AFTER && ++a->subtries[k] == JIT_AFTER)
+			a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
+		return a->sub[k];
 	}
+	sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
+	for (i = 0; i < a->nforms; i++)
+		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
+			sel[m++] = a->forms[i];
+	emit_all(sel, m, &re);
+	a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
+	                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
+	/* a part of an alternation that compiled compiles */
+	if (!a->sub[k])
+		lp_die("refs: a part of an alternation does not compile");
+	a->subtries[k] = 1;
+	lp_buf_free(&re);
+	free(sel);
 	return a->sub[k];
 }
 
@@ -484,6 +499,7 @@ alt_free(struct refs_alt *a)
 	free(a->subof);
 	free(a->subsym);
 	free(a->subjit);
+	free(a->subtries);
 	for (i = 0; i < a->nforms; i++)
 		free(a->forms[i].re);
 	free(a->forms);
@@ -843,7 +859,7 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 			continue; /* inside the last match */
 		if (k >= a->nsub)
 			continue;
-		re = sub(a, k); /* compiles it, and knows then whether JIT did */
+		re = sub(a, k); /* compiles it, and knows then whether JIT did (yet) */
 		rc = match_at(v, re, a->subjit[k], s, n, p, from, doc, what);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
