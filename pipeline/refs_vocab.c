@@ -381,6 +381,8 @@ cut(struct build *b, struct refs_alt *out)
 	memset(out->subjit, 0, nsym);
 	out->subtries = lp_xmalloc(nsym * sizeof *out->subtries);
 	memset(out->subtries, 0, nsym * sizeof *out->subtries);
+	out->subdeep = lp_xmalloc(nsym * sizeof *out->subdeep);
+	memset(out->subdeep, 0, nsym * sizeof *out->subdeep);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
 		char *kx = keep + (size_t)x * (b->na + 1);
@@ -420,35 +422,45 @@ cut(struct build *b, struct refs_alt *out)
  * limits of lp_rx_context are far from an anchored vocabulary match). */
 #define JIT_AFTER 16
 
-/* The cut regex k of a, compiled now if it was not yet, JIT-compiled once
- * it has been tried JIT_AFTER times. */
-static const pcre2_code *
-sub(struct refs_alt *a, uint16_t k)
+/* The cut regex k of a and its deep look, made now if they were not yet. */
+static void
+sub_make(struct refs_alt *a, uint16_t k)
 {
-	struct refs_form *sel;
+	const char **srcs = lp_xmalloc((a->nforms + 1) * sizeof *srcs);
+	size_t *idx = lp_xmalloc((a->nforms + 1) * sizeof *idx);
+	struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
 	struct lp_buf re = { 0 };
 	size_t i, m = 0;
 	int err;
 	PCRE2_SIZE eoff;
 
-	if (a->sub[k]) {
-		if (!a->subjit[k] && a->subtries[k] < JIT_AFTER && ++a->subtries[k] == JIT_AFTER)
-			a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
-		return a->sub[k];
-	}
-	sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
 	for (i = 0; i < a->nforms; i++)
-		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
+		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k])) {
+			srcs[m] = a->forms[i].re;
+			idx[m] = i;
 			sel[m++] = a->forms[i];
+		}
 	emit_all(sel, m, &re);
 	a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
 	                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
 	/* a part of an alternation that compiled compiles */
 	if (!a->sub[k])
 		lp_die("refs: a part of an alternation does not compile");
-	a->subtries[k] = 1;
+	if (a->deep)
+		a->subdeep[k] = lp_refs_deep_new(a->gate, srcs, idx, m);
 	lp_buf_free(&re);
 	free(sel);
+	free(srcs);
+	free(idx);
+}
+
+/* The cut regex k of a, about to be tried: JIT-compiled once it has been
+ * tried JIT_AFTER times. */
+static const pcre2_code *
+sub(struct refs_alt *a, uint16_t k)
+{
+	if (!a->subjit[k] && a->subtries[k] < JIT_AFTER && ++a->subtries[k] == JIT_AFTER)
+		a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
 	return a->sub[k];
 }
 
@@ -493,8 +505,11 @@ alt_free(struct refs_alt *a)
 	size_t i;
 
 	pcre2_code_free(a->re);
-	for (i = 0; i < a->nsub; i++)
+	for (i = 0; i < a->nsub; i++) {
 		pcre2_code_free(a->sub[i]);
+		lp_refs_deep_free(a->subdeep[i]);
+	}
+	free(a->subdeep);
 	free(a->sub);
 	free(a->subof);
 	free(a->subsym);
@@ -743,10 +758,12 @@ lp_refs_vocab_load(struct refs_vocab *v, const struct lp_rules *rs)
 	assemble(&b, v->chars, "lexicon", &v->lex);
 	load_acts(v, &b, rs, 0);
 	assemble(&b, v->chars, "act", &v->act);
+	v->act.deep = 1;
 	if (!b.errs) {
 		/* the same names again (errors were said once already) */
 		load_acts(v, &b, rs, 1);
 		assemble(&b, v->chars, "title", &v->title);
+		v->title.deep = 1;
 	}
 	free(b.m);
 	v->md = pcre2_match_data_create(4, NULL);
@@ -859,7 +876,13 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 			continue; /* inside the last match */
 		if (k >= a->nsub)
 			continue;
-		re = sub(a, k); /* compiles it, and knows then whether JIT did (yet) */
+		if (!a->sub[k])
+			sub_make(a, k);
+		if (a->subdeep[k] && !lp_refs_deep_may(a->gate, a->subdeep[k], s, n, p)) {
+			a->deeprej++;
+			continue; /* no match can start here */
+		}
+		re = sub(a, k); /* knows then whether JIT did (yet) */
 		rc = match_at(v, re, a->subjit[k], s, n, p, from, doc, what);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
