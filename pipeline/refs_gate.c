@@ -780,6 +780,41 @@ parse_class(struct parse *ps, struct set *x)
 		*x = set1(V_ANY);
 }
 
+/* s matches one character, of one set, and nothing else */
+static int
+one_char(const struct sum *s, int d)
+{
+	int k;
+
+	if (s->nullable || s->e[1].n != 1 || s->f[1].n != 1 || !set_eq(&s->e[1].s[0], &s->f[1].s[0]))
+		return 0;
+	for (k = 2; k < d; k++)
+		if (s->e[k].n)
+			return 0;
+	for (k = 2; k <= d; k++)
+		if (s->f[k].n)
+			return 0;
+	return 1;
+}
+
+/* s = x{lo,hi} (no upper bound when inf) for s one character of the set x */
+static void
+repeat_char(struct sum *s, unsigned long lo, unsigned long hi, int inf, int d)
+{
+	struct set t[DEEP];
+	int k;
+
+	for (k = 0; k < DEEP; k++)
+		t[k] = s->e[1].s[0];
+	sum_free(s);
+	sum_init(s, lo == 0);
+	for (k = 1; k <= d && (inf || (unsigned long)k <= hi); k++) {
+		box_add(&s->f[k], k, t);
+		if (k < d && (unsigned long)k >= lo)
+			box_add(&s->e[k], k, t);
+	}
+}
+
 /* A quantifier after an atom, applied to s; 1 when there was one (it
  * ends a run of literal characters), 0 when there was none. */
 static int
@@ -832,6 +867,10 @@ quantifier(struct parse *ps, struct sum *s)
 	if (!inf && hi == 0) { /* x{0}: nothing */
 		sum_free(s);
 		sum_init(s, 1);
+		return 1;
+	}
+	if (one_char(s, ps->b->depth)) { /* \s+, \d{4}, [\w-]+: counted exactly */
+		repeat_char(s, lo, hi, inf, ps->b->depth);
 		return 1;
 	}
 	if (inf || hi >= 2) /* more than one in a row */
@@ -1575,17 +1614,6 @@ struct refs_deep {
 	size_t nw, ncols;
 };
 
-/* The column (nw words) of the boxes bx[0..nb) at place j, symbol x. */
-static void
-deep_column(const struct set *bx, size_t nb, int j, unsigned x, uint64_t *c, size_t nw)
-{
-	size_t i;
-
-	memset(c, 0, nw * sizeof *c);
-	for (i = 0; i < nb; i++)
-		if (set_has(&bx[i * DEEP + (size_t)j], x))
-			c[i / 64] |= (uint64_t)1 << (i % 64);
-}
 
 /* The DEEP-character starts of alternative i of g, source src, analysed
  * once; NULL when they cannot be had. */
@@ -1642,7 +1670,7 @@ lp_refs_deep_new(struct refs_gate *g, const char *const *alts, const size_t *idx
 	struct refs_deep *d = NULL;
 	size_t i, nb, nw, cap = 0, c;
 	struct set *bx;
-	uint64_t *col;
+	uint64_t *col, *all_cols;
 	int16_t hash[COLHASH];
 	int16_t *next = NULL;
 	unsigned x;
@@ -1671,15 +1699,28 @@ lp_refs_deep_new(struct refs_gate *g, const char *const *alts, const size_t *idx
 	d = lp_xmalloc(sizeof *d);
 	memset(d, 0, sizeof *d);
 	d->nw = nw;
+	/* every column, from the boxes' bits */
+	all_cols = lp_xmalloc((size_t)DEEP * NSYM * nw * sizeof *all_cols);
+	memset(all_cols, 0, (size_t)DEEP * NSYM * nw * sizeof *all_cols);
+	for (i = 0; i < nb; i++)
+		for (j = 0; j < DEEP; j++) {
+			const struct set *st = &bx[i * DEEP + (size_t)j];
+			size_t w;
+			for (w = 0; w < NSYM / 64; w++) {
+				uint64_t m = st->w[w];
+				while (m) {
+					x = (unsigned)(w * 64 + (size_t)__builtin_ctzll(m));
+					m &= m - 1;
+					all_cols[((size_t)j * NSYM + x) * nw + i / 64] |= (uint64_t)1 << (i % 64);
+				}
+			}
+		}
 	memset(hash, -1, sizeof hash);
 	for (j = 0; j < DEEP; j++)
 		for (x = 0; x < NSYM; x++) {
 			uint64_t h = 1469598103934665603ull;
 			size_t w;
-			if (x < g->nsym)
-				deep_column(bx, nb, j, x, col, nw);
-			else
-				memset(col, 0, nw * sizeof *col);
+			memcpy(col, &all_cols[((size_t)j * NSYM + x) * nw], nw * sizeof *col);
 			for (w = 0; w < nw; w++)
 				h = (h ^ col[w]) * 1099511628211ull;
 			h = (h ^ (h >> 29)) % COLHASH;
@@ -1700,6 +1741,7 @@ lp_refs_deep_new(struct refs_gate *g, const char *const *alts, const size_t *idx
 			d->col[j][x] = (uint16_t)c;
 		}
 	free(next);
+	free(all_cols);
 	free(col);
 	free(bx);
 	return d;
