@@ -350,6 +350,7 @@ struct parse {
 	const unsigned char *p;
 	struct build *b;
 	int fail, depth, topalt;
+	int quiet;                /* reading only: what is analysed changes nothing */
 	uint32_t run[LIT_MAX], best[LIT_MAX];
 	int nrun, nbest;
 };
@@ -869,6 +870,8 @@ quantifier(struct parse *ps, struct sum *s)
 		sum_init(s, 1);
 		return 1;
 	}
+	if (ps->quiet)
+		return 1;
 	if (one_char(s, ps->b->depth)) { /* \s+, \d{4}, [\w-]+: counted exactly */
 		repeat_char(s, lo, hi, inf, ps->b->depth);
 		return 1;
@@ -992,57 +995,14 @@ saturated(const struct sum *s, int d)
 	return 1;
 }
 
-/* Step over the rest of a sequence, to the '|' or ')' that ends it (a deep
- * look: what the gate analysed already, so it knows the constructs). */
+/* a: one character of the set x (nothing, when reading only) */
 static void
-skip_seq(struct parse *ps)
+atom(const struct parse *ps, struct sum *a, const struct set *x)
 {
-	int depth = 0;
-
-	while (*ps->p && !ps->fail) {
-		unsigned char c = *ps->p;
-		if (c == '\\') {
-			if (ps->p[1] == 'Q' || !ps->p[1])
-				ps->fail = 1;
-			else
-				ps->p += 2;
-		} else if (c == '[') {
-			ps->p++;
-			if (*ps->p == '^')
-				ps->p++;
-			if (*ps->p == ']')
-				ps->p++;
-			while (*ps->p && *ps->p != ']') {
-				if (*ps->p == '\\' && ps->p[1])
-					ps->p += 2;
-				else if (*ps->p == '[' && ps->p[1] == ':') {
-					const char *e = strstr((const char *)ps->p + 2, ":]");
-					if (!e) {
-						ps->fail = 1;
-						return;
-					}
-					ps->p = (const unsigned char *)e + 2;
-				} else
-					ps->p++;
-			}
-			if (!*ps->p)
-				ps->fail = 1;
-			else
-				ps->p++;
-		} else if (c == '(') {
-			if (ps->p[1] == '?' && ps->p[2] == '#')
-				ps->fail = 1; /* a comment may hold anything */
-			depth++;
-			ps->p++;
-		} else if (c == ')' || c == '|') {
-			if (!depth)
-				return;
-			depth -= c == ')';
-			ps->p++;
-		} else {
-			ps->p++;
-		}
-	}
+	if (ps->quiet)
+		sum_init(a, 0);
+	else
+		sum_char(a, x);
 }
 
 static void
@@ -1051,15 +1011,19 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 	sum_init(out, 1);
 	if (top)
 		run_end(ps);
+	int quiet = ps->quiet;
+
 	while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->fail) {
-		if (ps->b->depth == DEEP && saturated(out, DEEP)) {
-			skip_seq(ps);
-			break;
-		}
 		struct sum a;
 		struct set x;
 		uint32_t cp = 0;
 		int lit = 0, l;
+
+		/* the rest of the sequence changes nothing of what the
+		 * analysis keeps: read it (it must still be understood) but
+		 * analyse nothing more */
+		if (!ps->quiet && saturated(out, ps->b->depth))
+			ps->quiet = 1;
 
 		switch (*ps->p) {
 		case '(':
@@ -1067,7 +1031,7 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 			break;
 		case '[':
 			parse_class(ps, &x);
-			sum_char(&a, &x);
+			atom(ps, &a, &x);
 			break;
 		case '\\':
 			ps->p++;
@@ -1077,14 +1041,14 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 				lit = 1;
 			}
 			if (l)
-				sum_char(&a, &x);
+				atom(ps, &a, &x);
 			else
 				sum_init(&a, 1);
 			break;
 		case '.':
 			ps->p++;
 			x = set1(V_ANY);
-			sum_char(&a, &x);
+			atom(ps, &a, &x);
 			break;
 		case '^': case '$':
 			ps->p++;
@@ -1098,7 +1062,7 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 			cp = lp_u8dec((const char *)ps->p, 4, &l);
 			ps->p += l;
 			x = set1(named(ps->b, cp));
-			sum_char(&a, &x);
+			atom(ps, &a, &x);
 			lit = 1;
 			break;
 		}
@@ -1110,9 +1074,11 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 			else
 				run_end(ps);
 		}
-		concat(out, &a, ps->b->depth);
+		if (!ps->quiet)
+			concat(out, &a, ps->b->depth);
 		sum_free(&a);
 	}
+	ps->quiet = quiet;
 	if (top)
 		run_end(ps);
 }
@@ -1127,7 +1093,8 @@ parse_alt(struct parse *ps, struct sum *out, int top)
 		if (top)
 			ps->topalt = 1;
 		parse_seq(ps, &t, top);
-		either(out, &t, ps->b->depth);
+		if (!ps->quiet)
+			either(out, &t, ps->b->depth);
 		sum_free(&t);
 	}
 }
