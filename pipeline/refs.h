@@ -145,6 +145,7 @@ struct refs_alt {
 	int deep;                   /* cut regexes get a deep look (the act names: a try
 	                             * costs more than a look, and most are misses) */
 	struct refs_deep **subdeep; /* per sub: its deep look, or NULL */
+	uint32_t *subseen;          /* per sub: candidates met before its deep look */
 	size_t deeprej;             /* candidates a deep look turned away (tests) */
 };
 

@@ -383,6 +383,8 @@ cut(struct build *b, struct refs_alt *out)
 	memset(out->subtries, 0, nsym * sizeof *out->subtries);
 	out->subdeep = lp_xmalloc(nsym * sizeof *out->subdeep);
 	memset(out->subdeep, 0, nsym * sizeof *out->subdeep);
+	out->subseen = lp_xmalloc(nsym * sizeof *out->subseen);
+	memset(out->subseen, 0, nsym * sizeof *out->subseen);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
 		char *kx = keep + (size_t)x * (b->na + 1);
@@ -422,12 +424,10 @@ cut(struct build *b, struct refs_alt *out)
  * limits of lp_rx_context are far from an anchored vocabulary match). */
 #define JIT_AFTER 16
 
-/* The cut regex k of a and its deep look, made now if they were not yet. */
+/* The cut regex k of a, compiled now. */
 static void
 sub_make(struct refs_alt *a, uint16_t k)
 {
-	const char **srcs = lp_xmalloc((a->nforms + 1) * sizeof *srcs);
-	size_t *idx = lp_xmalloc((a->nforms + 1) * sizeof *idx);
 	struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
 	struct lp_buf re = { 0 };
 	size_t i, m = 0;
@@ -435,21 +435,37 @@ sub_make(struct refs_alt *a, uint16_t k)
 	PCRE2_SIZE eoff;
 
 	for (i = 0; i < a->nforms; i++)
-		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k])) {
-			srcs[m] = a->forms[i].re;
-			idx[m] = i;
+		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
 			sel[m++] = a->forms[i];
-		}
 	emit_all(sel, m, &re);
 	a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
 	                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
 	/* a part of an alternation that compiled compiles */
 	if (!a->sub[k])
 		lp_die("refs: a part of an alternation does not compile");
-	if (a->deep)
-		a->subdeep[k] = lp_refs_deep_new(a->gate, srcs, idx, m);
 	lp_buf_free(&re);
 	free(sel);
+}
+
+/* Candidates of a cut regex before its deep look is made: the look's
+ * analysis costs as much as some hundred tries of an act regex, and in a
+ * small input most cut regexes meet fewer candidates than that. */
+#define DEEP_AFTER 64
+
+/* The deep look of cut regex k of a, made now. */
+static void
+deep_make(struct refs_alt *a, uint16_t k)
+{
+	const char **srcs = lp_xmalloc((a->nforms + 1) * sizeof *srcs);
+	size_t *idx = lp_xmalloc((a->nforms + 1) * sizeof *idx);
+	size_t i, m = 0;
+
+	for (i = 0; i < a->nforms; i++)
+		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k])) {
+			srcs[m] = a->forms[i].re;
+			idx[m++] = i;
+		}
+	a->subdeep[k] = lp_refs_deep_new(a->gate, srcs, idx, m);
 	free(srcs);
 	free(idx);
 }
@@ -510,6 +526,7 @@ alt_free(struct refs_alt *a)
 		lp_refs_deep_free(a->subdeep[i]);
 	}
 	free(a->subdeep);
+	free(a->subseen);
 	free(a->sub);
 	free(a->subof);
 	free(a->subsym);
@@ -878,6 +895,8 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 			continue;
 		if (!a->sub[k])
 			sub_make(a, k);
+		if (a->deep && a->subseen[k] < DEEP_AFTER && ++a->subseen[k] == DEEP_AFTER)
+			deep_make(a, k);
 		if (a->subdeep[k] && !lp_refs_deep_may(a->gate, a->subdeep[k], s, n, p)) {
 			a->deeprej++;
 			continue; /* no match can start here */
