@@ -1744,8 +1744,11 @@ lp_refs_deep_may(struct refs_gate *g, const struct refs_deep *d, const char *str
 			return 1; /* may be anything */
 		c = &d->cols[(size_t)d->col[j][x] * d->nw];
 		any = 0;
-		for (w = 0; w < d->nw; w++)
-			any |= acc[w] = j ? acc[w] & c[w] : c[w];
+		if (d->nw == 1) /* most looks: one word */
+			any = acc[0] = j ? acc[0] & c[0] : c[0];
+		else
+			for (w = 0; w < d->nw; w++)
+				any |= acc[w] = j ? acc[w] & c[w] : c[w];
 		if (!any)
 			return 0;
 	}
