@@ -85,7 +85,10 @@ struct table {
 	struct set nl[NSYM];   /* ...that will do when the third may be no letter */
 	struct set tri[NSYM];  /* ...that will do when the three are in hash */
 	uint64_t hash[(1u << HASH_BITS) / 64];
+	uint8_t pair[NSYM * NSYM]; /* the three rows at once: P_ACC | P_NL | P_TRI */
 };
+
+enum { P_ACC = 1, P_NL = 2, P_TRI = 4 };
 
 struct refs_gate {
 	struct refs_chars *k;
@@ -1261,6 +1264,11 @@ fill(const struct build *b, const uint8_t *may, const struct boxes *l, struct ta
 		set_add(&t->acc[x], S_WILD);
 		set_add(&t->acc[S_WILD], x);
 	}
+	for (x = 0; x < b->nsym; x++) /* symbols from nsym on never come up */
+		for (y = 0; y < b->nsym; y++)
+			t->pair[x * NSYM + y] = (uint8_t)((set_has(&t->acc[x], y) ? P_ACC : 0) |
+			                                  (set_has(&t->nl[x], y) ? P_NL : 0) |
+			                                  (set_has(&t->tri[x], y) ? P_TRI : 0));
 }
 
 static uint8_t
@@ -1463,21 +1471,21 @@ may_start(struct refs_gate *g, uint32_t c1, uint32_t c2, uint32_t *c3, const uns
           unsigned *sym)
 {
 	const struct table *t = g->t;
-	unsigned s1 = sym_of(g, c1), s2 = sym_of(g, c2), s3;
+	unsigned s1 = sym_of(g, c1), s2 = sym_of(g, c2), s3, pr;
 	uint32_t h;
 	int l3;
 
 	*sym = s1;
-	if (set_has(&t->acc[s1], s2))
+	pr = t->pair[s1 * NSYM + s2];
+	if (pr & P_ACC)
 		return 1;
-	if (!set_has(&t->nl[s1], s2) && !set_has(&t->tri[s1], s2))
+	if (!pr)
 		return 0;
 	if (*c3 == 0xffffffffu)
 		*c3 = c2 != CP_END && r < n ? decode(s, n, r, &l3) : CP_END;
 	s3 = sym_of(g, *c3);
 	h = hash3(s1, s2, s3);
-	return s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
-	       (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
+	return s3 == S_WILD || ((pr & P_NL) && g->maynl[s3]) || ((pr & P_TRI) && ((t->hash[h / 64] >> (h % 64)) & 1));
 }
 
 static void
