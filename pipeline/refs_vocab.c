@@ -10,7 +10,11 @@
  * Each alternative carries (*MARK:N), N indexing what it stands for, so one
  * scan of the paragraph finds every form; alternatives are tried longest
  * first, so "ст.ст." wins over "ст." and "тармақша" over "тармақ".
- * Scans run the alternations only where refs_gate.c says a match can start.
+ * Scans run the alternations only where refs_gate.c says a match can start,
+ * each candidate with the alternation cut down to the alternatives that
+ * may start with its first character; the act names' candidates also pass
+ * refs_gate.c's deep look first.  A cut regex is JIT-compiled only once it
+ * has been tried a few times (most are tried rarely in a small input).
  */
 #include <stdlib.h>
 #include <string.h>
