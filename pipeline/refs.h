@@ -115,6 +115,16 @@ unsigned lp_refs_gate_nsym(const struct refs_gate *g);
  * of symbol sym: an alternation cut down to those that may gives the
  * same match at a position of that symbol. */
 int lp_refs_gate_may_start(const struct refs_gate *g, size_t alt, unsigned sym);
+/* A deep look at candidates for some of a gate's alternatives (a cut
+ * regex's): alts[i] is alternative idx[i] of those the gate was made
+ * from (each is analysed once, for all looks); NULL when it cannot be
+ * had (every candidate must then be tried). */
+struct refs_deep;
+struct refs_deep *lp_refs_deep_new(struct refs_gate *g, const char *const *alts, const size_t *idx, size_t n);
+void lp_refs_deep_free(struct refs_deep *d);
+/* Whether a match of those alternatives may start at s[p] (a candidate of
+ * g: no letter before it); 0 when none can. */
+int lp_refs_deep_may(struct refs_gate *g, const struct refs_deep *d, const char *s, size_t n, size_t p);
 /* Candidates handed out so far (tests, profiling). */
 size_t lp_refs_gate_tried(const struct refs_gate *g);
 
@@ -131,6 +141,12 @@ struct refs_alt {
 	uint16_t *subof;            /* per symbol: index in sub, or nsub for none */
 	uint16_t *subsym;           /* per sub: a symbol it is for */
 	unsigned char *subjit;      /* per sub: JIT-compiled */
+	uint32_t *subtries;         /* per sub: tries by the interpreter so far */
+	int deep;                   /* cut regexes get a deep look (the act names: a try
+	                             * costs more than a look, and most are misses) */
+	struct refs_deep **subdeep; /* per sub: its deep look, or NULL */
+	uint32_t *subseen;          /* per sub: candidates met before its deep look */
+	size_t deeprej;             /* candidates a deep look turned away (tests) */
 };
 
 struct refs_vocab {

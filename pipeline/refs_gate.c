@@ -30,6 +30,13 @@
  * counts only in a paragraph that holds its required literal (found by a
  * caseless PCRE2 search, so the test is PCRE2's own), and turns the gate
  * off when it has none.
+ *
+ * The analysis works to any depth d: for the tables d is 3; a deep look
+ * (lp_refs_deep_*) reads DEEP characters at a candidate and holds them
+ * against the DEEP-character starts of the alternatives a cut regex holds,
+ * so "the" in "the court" or "2019" in "2019 года" need not go to PCRE2
+ * for the act names "the same law" or "2019 жылғы ... Заңы".  Once a
+ * sequence has no match shorter than d, the rest of it is only read.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,7 +92,10 @@ struct table {
 	struct set nl[NSYM];   /* ...that will do when the third may be no letter */
 	struct set tri[NSYM];  /* ...that will do when the three are in hash */
 	uint64_t hash[(1u << HASH_BITS) / 64];
+	uint8_t pair[NSYM * NSYM]; /* the three rows at once: P_ACC | P_NL | P_TRI */
 };
+
+enum { P_ACC = 1, P_NL = 2, P_TRI = 4 };
 
 struct refs_gate {
 	struct refs_chars *k;
@@ -96,6 +106,10 @@ struct refs_gate {
 	struct table *full, *narrow;       /* all alternatives; those not led by any letter */
 	const struct table *t;             /* full or narrow, for this subject */
 	uint8_t maynl[NSYM];               /* a symbol that may stand for no letter */
+	uint8_t named[LO];                 /* the analysis's symbols, for a deep look */
+	uint8_t may[NSYM];
+	struct boxes *dstarts;             /* per alternative: its DEEP-character starts */
+	unsigned char *dstate;             /* per alternative: 0 not analysed, 1 done, 2 cannot be */
 	struct set *first;                 /* per alternative: the symbols it may start with */
 	size_t nalt;
 	unsigned nsym;
@@ -274,6 +288,17 @@ set_or(struct set *a, const struct set *b)
 }
 
 static int
+set_eq(const struct set *a, const struct set *b)
+{
+	size_t i;
+
+	for (i = 0; i < NSYM / 64; i++)
+		if (a->w[i] != b->w[i])
+			return 0;
+	return 1;
+}
+
+static int
 set_empty(const struct set *s)
 {
 	size_t i;
@@ -295,37 +320,36 @@ set1(unsigned x)
 }
 
 /* ---- the analysis ----
- * What the strings a piece of regex matches can start with: whether it
- * matches the empty string; the first characters of its non-empty
- * matches; its one-character and two-character matches; and the first two
- * and first three characters of the longer ones -- each a union of
- * products of symbol sets ("boxes"). */
+ * What the strings a piece of regex matches can start with, to a depth of
+ * d characters (3 for the gate's tables, DEEP for a deep look): whether it
+ * matches the empty string; its matches of k characters, for k < d; and
+ * the first k characters of those of k or more, for k <= d -- each a union
+ * of products of symbol sets ("boxes"). */
 
-struct box {
-	struct set s[3];
-};
+#define DEEP 6        /* characters a deep look reads */
+#define BOXES_MAX 512 /* boxes in a list; more are merged into one wide box */
 
+/* Boxes of w sets each, one after the other in s. */
 struct boxes {
-	struct box *b;
+	struct set *s;
 	size_t n, cap;
 };
 
 struct sum {
 	int nullable;
-	struct set first, single;
-	struct boxes dbl;  /* two-character matches (two sets) */
-	struct boxes two;  /* first two characters of longer ones */
-	struct boxes three;/* first three characters of longer ones still */
+	struct boxes e[DEEP];     /* e[k]: the matches of k characters, 0 < k < d */
+	struct boxes f[DEEP + 1]; /* f[k]: the first k characters of longer ones, or as long, 0 < k <= d */
 };
 
 struct build {
 	struct refs_chars *k;
+	int depth;                /* d: 3, or DEEP */
 	uint8_t named[LO];        /* symbol of a fold class the patterns name, 0 none */
 	uint32_t hicp[NHI];
 	uint8_t hisym[NHI];
 	int nhi;
 	unsigned nsym;
-	struct boxes all, narrow; /* three-character starts: all alternatives; the narrow ones */
+	struct boxes all, narrow; /* d-character starts: all alternatives; the narrow ones */
 	struct lp_buf lits;       /* "(?:lit|lit)" of the wide alternatives */
 	int nlits, nolit;         /* literals; a wide alternative without one */
 	struct set *first;        /* per alternative */
@@ -336,6 +360,7 @@ struct parse {
 	const unsigned char *p;
 	struct build *b;
 	int fail, depth, topalt;
+	int quiet;                /* reading only: what is analysed changes nothing */
 	uint32_t run[LIT_MAX], best[LIT_MAX];
 	int nrun, nbest;
 };
@@ -350,34 +375,54 @@ sum_init(struct sum *s, int nullable)
 static void
 sum_free(struct sum *s)
 {
-	free(s->dbl.b);
-	free(s->two.b);
-	free(s->three.b);
+	int k;
+
+	for (k = 0; k < DEEP; k++)
+		if (s->e[k].s)
+			free(s->e[k].s);
+	for (k = 0; k <= DEEP; k++)
+		if (s->f[k].s)
+			free(s->f[k].s);
 	memset(s, 0, sizeof *s);
 }
 
-/* Add the box a x b (x c when w is 3); a box with an empty side adds nothing. */
+/* Add the box of the w sets at a (a box with an empty side adds nothing). */
 static void
-box_add(struct boxes *l, int w, const struct set *a, const struct set *b, const struct set *c)
+box_add(struct boxes *l, int w, const struct set *a)
 {
 	size_t i;
+	int j;
 
-	if (set_empty(a) || set_empty(b) || (w == 3 && set_empty(c)))
-		return;
-	for (i = 0; i < l->n; i++) /* the same first sides: widen the last */
-		if (!memcmp(&l->b[i].s[0], a, sizeof *a) && (w == 2 || !memcmp(&l->b[i].s[1], b, sizeof *b))) {
-			set_or(&l->b[i].s[w - 1], w == 2 ? b : c);
+	for (j = 0; j < w; j++)
+		if (set_empty(&a[j]))
+			return;
+	for (i = 0; i < l->n; i++) { /* the same but for one side: widen that one */
+		struct set *bx = &l->s[i * (size_t)w];
+		int diff = -1;
+		for (j = 0; j < w; j++)
+			if (!set_eq(&bx[j], &a[j])) {
+				if (diff >= 0)
+					break;
+				diff = j;
+			}
+		if (j == w) {
+			if (diff >= 0)
+				set_or(&bx[diff], &a[diff]);
 			return;
 		}
+	}
+	if (l->n == BOXES_MAX) {
+		/* too many to keep apart: the first box widened to hold this
+		 * one too still holds all it held */
+		for (j = 0; j < w; j++)
+			set_or(&l->s[j], &a[j]);
+		return;
+	}
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 4;
-		l->b = lp_xrealloc(l->b, l->cap * sizeof *l->b);
+		l->s = lp_xrealloc(l->s, l->cap * (size_t)w * sizeof *l->s);
 	}
-	memset(&l->b[l->n], 0, sizeof l->b[l->n]);
-	l->b[l->n].s[0] = *a;
-	l->b[l->n].s[1] = *b;
-	if (w == 3)
-		l->b[l->n].s[2] = *c;
+	memcpy(&l->s[l->n * (size_t)w], a, (size_t)w * sizeof *a);
 	l->n++;
 }
 
@@ -387,74 +432,104 @@ boxes_or(struct boxes *l, int w, const struct boxes *m)
 	size_t i;
 
 	for (i = 0; i < m->n; i++)
-		box_add(l, w, &m->b[i].s[0], &m->b[i].s[1], &m->b[i].s[2]);
+		box_add(l, w, &m->s[i * (size_t)w]);
 }
 
-/* r = x y (r is new) */
+/* l |= x y for the boxes x (wx sets each) and y (wy) */
 static void
-concat2(struct sum *r, const struct sum *x, const struct sum *y)
+boxes_cat(struct boxes *l, const struct boxes *x, int wx, const struct boxes *y, int wy)
 {
-	size_t i;
+	struct set t[DEEP];
+	size_t i, j;
+
+	for (i = 0; i < x->n; i++) {
+		memcpy(t, &x->s[i * (size_t)wx], (size_t)wx * sizeof *t);
+		for (j = 0; j < y->n; j++) {
+			memcpy(t + wx, &y->s[j * (size_t)wy], (size_t)wy * sizeof *t);
+			box_add(l, wx + wy, t);
+		}
+	}
+}
+
+/* l |= m, taking m's boxes when l has none (steal: m is dropped after) */
+static void
+boxes_take(struct boxes *l, int w, struct boxes *m, int steal)
+{
+	if (steal && !l->n && !l->s) {
+		*l = *m;
+		memset(m, 0, sizeof *m);
+		return;
+	}
+	boxes_or(l, w, m);
+}
+
+/* r = x y (r is new); steal: x is freed after, and its f boxes, used
+ * once here, may be moved */
+static void
+concat2(struct sum *r, struct sum *x, const struct sum *y, int d, int steal)
+{
+	int k, i;
 
 	sum_init(r, x->nullable && y->nullable);
-	r->first = x->first;
-	if (x->nullable)
-		set_or(&r->first, &y->first);
-	if (y->nullable)
-		r->single = x->single;
-	if (x->nullable)
-		set_or(&r->single, &y->single);
-	if (y->nullable)
-		boxes_or(&r->dbl, 2, &x->dbl);
-	box_add(&r->dbl, 2, &x->single, &y->single, NULL);
-	if (x->nullable)
-		boxes_or(&r->dbl, 2, &y->dbl);
-	boxes_or(&r->two, 2, &x->two);
-	box_add(&r->two, 2, &x->single, &y->first, NULL);
-	if (x->nullable)
-		boxes_or(&r->two, 2, &y->two);
-	boxes_or(&r->three, 3, &x->three);
-	for (i = 0; i < x->dbl.n; i++)
-		box_add(&r->three, 3, &x->dbl.b[i].s[0], &x->dbl.b[i].s[1], &y->first);
-	for (i = 0; i < y->two.n; i++)
-		box_add(&r->three, 3, &x->single, &y->two.b[i].s[0], &y->two.b[i].s[1]);
-	if (x->nullable)
-		boxes_or(&r->three, 3, &y->three);
+	for (k = 1; k < d; k++) {
+		if (y->nullable) /* x->e[k] is used again, for e[k + 1]... */
+			boxes_or(&r->e[k], k, &x->e[k]);
+		for (i = 1; i < k; i++)
+			boxes_cat(&r->e[k], &x->e[i], i, &y->e[k - i], k - i);
+		if (x->nullable)
+			boxes_or(&r->e[k], k, &y->e[k]);
+	}
+	for (k = 1; k <= d; k++) {
+		boxes_take(&r->f[k], k, &x->f[k], steal);
+		for (i = k - 1; i > 0; i--)
+			boxes_cat(&r->f[k], &x->e[i], i, &y->f[k - i], k - i);
+		if (x->nullable)
+			boxes_or(&r->f[k], k, &y->f[k]);
+	}
 }
 
 /* s = s t */
 static void
-concat(struct sum *s, const struct sum *t)
+concat(struct sum *s, const struct sum *t, int d)
 {
 	struct sum r;
+	int k;
 
-	concat2(&r, s, t);
+	/* s has no match shorter than d characters: its first d are all
+	 * there is to know, whatever follows */
+	for (k = 1; k < d && !s->e[k].n; k++)
+		;
+	if (k == d && !s->nullable)
+		return;
+	concat2(&r, s, t, d, 1);
 	sum_free(s);
 	*s = r;
 }
 
 /* s = s | t */
 static void
-either(struct sum *s, const struct sum *t)
-{
-	s->nullable |= t->nullable;
-	set_or(&s->first, &t->first);
-	set_or(&s->single, &t->single);
-	boxes_or(&s->dbl, 2, &t->dbl);
-	boxes_or(&s->two, 2, &t->two);
-	boxes_or(&s->three, 3, &t->three);
-}
-
-/* s = s | ss | sss...: three rounds give every three-character start */
-static void
-repeat(struct sum *s)
+either(struct sum *s, const struct sum *t, int d)
 {
 	int k;
 
-	for (k = 0; k < 2; k++) {
+	s->nullable |= t->nullable;
+	for (k = 1; k < d; k++)
+		boxes_or(&s->e[k], k, &t->e[k]);
+	for (k = 1; k <= d; k++)
+		boxes_or(&s->f[k], k, &t->f[k]);
+}
+
+/* s = s | ss | sss...: the first d characters of any number of s come
+ * from at most d of them, and r rounds give up to 2^r */
+static void
+repeat(struct sum *s, int d)
+{
+	int k;
+
+	for (k = 1; k < d; k *= 2) {
 		struct sum t;
-		concat2(&t, s, s);
-		either(s, &t);
+		concat2(&t, s, s, d, 0);
+		either(s, &t, d);
 		sum_free(&t);
 	}
 }
@@ -464,8 +539,41 @@ static void
 sum_char(struct sum *s, const struct set *x)
 {
 	sum_init(s, 0);
-	s->first = *x;
-	s->single = *x;
+	box_add(&s->e[1], 1, x);
+	box_add(&s->f[1], 1, x);
+}
+
+/* The first characters of the non-empty matches of s. */
+static struct set
+sum_first(const struct sum *s)
+{
+	struct set x;
+
+	memset(&x, 0, sizeof x);
+	if (s->f[1].n) /* one box at most: boxes of one set always merge */
+		x = s->f[1].s[0];
+	return x;
+}
+
+/* The first d characters of what s matches, then no letter (or the end),
+ * then anything (or the end): the starts of a match of an alternative
+ * followed by (?!\p{L}). */
+static void
+sum_starts(const struct sum *s, int d, struct boxes *out)
+{
+	struct set t[DEEP];
+	int k, j;
+	size_t i;
+
+	boxes_or(out, d, &s->f[d]);
+	for (k = d - 1; k > 0; k--)
+		for (i = 0; i < s->e[k].n; i++) {
+			memcpy(t, &s->e[k].s[i * (size_t)k], (size_t)k * sizeof *t);
+			t[k] = set1(V_NONLETTERS);
+			for (j = k + 1; j < d; j++)
+				t[j] = set1(V_ANY);
+			box_add(out, d, t);
+		}
 }
 
 /* The symbol of a character a pattern names; V_ANY for one the gate does
@@ -683,6 +791,41 @@ parse_class(struct parse *ps, struct set *x)
 		*x = set1(V_ANY);
 }
 
+/* s matches one character, of one set, and nothing else */
+static int
+one_char(const struct sum *s, int d)
+{
+	int k;
+
+	if (s->nullable || s->e[1].n != 1 || s->f[1].n != 1 || !set_eq(&s->e[1].s[0], &s->f[1].s[0]))
+		return 0;
+	for (k = 2; k < d; k++)
+		if (s->e[k].n)
+			return 0;
+	for (k = 2; k <= d; k++)
+		if (s->f[k].n)
+			return 0;
+	return 1;
+}
+
+/* s = x{lo,hi} (no upper bound when inf) for s one character of the set x */
+static void
+repeat_char(struct sum *s, unsigned long lo, unsigned long hi, int inf, int d)
+{
+	struct set t[DEEP];
+	int k;
+
+	for (k = 0; k < DEEP; k++)
+		t[k] = s->e[1].s[0];
+	sum_free(s);
+	sum_init(s, lo == 0);
+	for (k = 1; k <= d && (inf || (unsigned long)k <= hi); k++) {
+		box_add(&s->f[k], k, t);
+		if (k < d && (unsigned long)k >= lo)
+			box_add(&s->e[k], k, t);
+	}
+}
+
 /* A quantifier after an atom, applied to s; 1 when there was one (it
  * ends a run of literal characters), 0 when there was none. */
 static int
@@ -737,8 +880,14 @@ quantifier(struct parse *ps, struct sum *s)
 		sum_init(s, 1);
 		return 1;
 	}
+	if (ps->quiet)
+		return 1;
+	if (one_char(s, ps->b->depth)) { /* \s+, \d{4}, [\w-]+: counted exactly */
+		repeat_char(s, lo, hi, inf, ps->b->depth);
+		return 1;
+	}
 	if (inf || hi >= 2) /* more than one in a row */
-		repeat(s);
+		repeat(s, ps->b->depth);
 	if (lo == 0)
 		s->nullable = 1;
 	return 1;
@@ -841,17 +990,50 @@ parse_group(struct parse *ps, struct sum *s)
 	}
 }
 
+/* s has no match shorter than d characters: what follows it changes
+ * nothing of its first d */
+static int
+saturated(const struct sum *s, int d)
+{
+	int k;
+
+	if (s->nullable)
+		return 0;
+	for (k = 1; k < d; k++)
+		if (s->e[k].n)
+			return 0;
+	return 1;
+}
+
+/* a: one character of the set x (nothing, when reading only) */
+static void
+atom(const struct parse *ps, struct sum *a, const struct set *x)
+{
+	if (ps->quiet)
+		sum_init(a, 0);
+	else
+		sum_char(a, x);
+}
+
 static void
 parse_seq(struct parse *ps, struct sum *out, int top)
 {
 	sum_init(out, 1);
 	if (top)
 		run_end(ps);
+	int quiet = ps->quiet;
+
 	while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->fail) {
 		struct sum a;
 		struct set x;
 		uint32_t cp = 0;
 		int lit = 0, l;
+
+		/* the rest of the sequence changes nothing of what the
+		 * analysis keeps: read it (it must still be understood) but
+		 * analyse nothing more */
+		if (!ps->quiet && saturated(out, ps->b->depth))
+			ps->quiet = 1;
 
 		switch (*ps->p) {
 		case '(':
@@ -859,7 +1041,7 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 			break;
 		case '[':
 			parse_class(ps, &x);
-			sum_char(&a, &x);
+			atom(ps, &a, &x);
 			break;
 		case '\\':
 			ps->p++;
@@ -869,14 +1051,14 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 				lit = 1;
 			}
 			if (l)
-				sum_char(&a, &x);
+				atom(ps, &a, &x);
 			else
 				sum_init(&a, 1);
 			break;
 		case '.':
 			ps->p++;
 			x = set1(V_ANY);
-			sum_char(&a, &x);
+			atom(ps, &a, &x);
 			break;
 		case '^': case '$':
 			ps->p++;
@@ -890,7 +1072,7 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 			cp = lp_u8dec((const char *)ps->p, 4, &l);
 			ps->p += l;
 			x = set1(named(ps->b, cp));
-			sum_char(&a, &x);
+			atom(ps, &a, &x);
 			lit = 1;
 			break;
 		}
@@ -902,9 +1084,11 @@ parse_seq(struct parse *ps, struct sum *out, int top)
 			else
 				run_end(ps);
 		}
-		concat(out, &a);
+		if (!ps->quiet)
+			concat(out, &a, ps->b->depth);
 		sum_free(&a);
 	}
+	ps->quiet = quiet;
 	if (top)
 		run_end(ps);
 }
@@ -919,7 +1103,8 @@ parse_alt(struct parse *ps, struct sum *out, int top)
 		if (top)
 			ps->topalt = 1;
 		parse_seq(ps, &t, top);
-		either(out, &t);
+		if (!ps->quiet)
+			either(out, &t, ps->b->depth);
 		sum_free(&t);
 	}
 }
@@ -930,7 +1115,8 @@ add_alt(struct build *b, const char *re)
 {
 	struct parse ps;
 	struct sum s;
-	struct set follow = set1(V_NONLETTERS), wide = set1(V_ANY), any = set1(V_ANY);
+	struct set wide = set1(V_ANY), first;
+	struct boxes starts = { 0 };
 	size_t i;
 	int ok;
 
@@ -940,21 +1126,21 @@ add_alt(struct build *b, const char *re)
 	parse_alt(&ps, &s, 1);
 	ok = !ps.fail && !*ps.p && !s.nullable;
 	if (ok) {
+		first = sum_first(&s);
 		b->first = lp_xrealloc(b->first, (b->nalt + 1) * sizeof *b->first);
-		b->first[b->nalt++] = s.first;
+		b->first[b->nalt++] = first;
 		/* what may follow a match is no letter */
-		for (i = 0; i < s.dbl.n; i++)
-			box_add(&s.three, 3, &s.dbl.b[i].s[0], &s.dbl.b[i].s[1], &follow);
-		box_add(&s.three, 3, &s.single, &follow, &any);
+		sum_starts(&s, b->depth, &starts);
 		set_add(&wide, V_LETTERS);
 		set_add(&wide, S_LETTER);
 		set_add(&wide, S_OTHER);
 		for (i = 0; i < NSYM / 64; i++)
-			if (s.first.w[i] & wide.w[i])
+			if (first.w[i] & wide.w[i])
 				break;
-		boxes_or(&b->all, 3, &s.three);
+		boxes_or(&b->all, b->depth, &starts);
 		if (i == NSYM / 64)
-			boxes_or(&b->narrow, 3, &s.three);
+			boxes_or(&b->narrow, b->depth, &starts);
+		free(starts.s);
 		if (i < NSYM / 64) {
 			/* may start with any letter: needs its literal */
 			if (ps.topalt || ps.nbest < LIT_MIN) {
@@ -986,8 +1172,12 @@ expand(const struct build *b, const uint8_t *may, const struct set *in, struct s
 {
 	unsigned x;
 
-	memset(out, 0, sizeof *out);
-	for (x = 0; x < NSYM; x++) {
+	/* the symbols as they are, the sets (all below S_NAMED) expanded */
+	*out = *in;
+	out->w[0] &= ~(((uint64_t)1 << S_NAMED) - ((uint64_t)1 << V_LETTERS));
+	if (!((in->w[0] >> V_LETTERS) & (((uint64_t)1 << (S_NAMED - V_LETTERS)) - 1)))
+		return;
+	for (x = V_LETTERS; x < S_NAMED; x++) {
 		if (!set_has(in, x))
 			continue;
 		switch (x) {
@@ -1010,8 +1200,6 @@ expand(const struct build *b, const uint8_t *may, const struct set *in, struct s
 					set_add(out, y);
 			break;
 		}
-		default:
-			set_add(out, x);
 		}
 	}
 }
@@ -1042,12 +1230,12 @@ fill(const struct build *b, const uint8_t *may, const struct boxes *l, struct ta
 
 	memset(t, 0, sizeof *t);
 	for (i = 0; i < l->n; i++) {
-		const struct box *bx = &l->b[i];
-		struct set a, bb, c, rest = bx->s[2];
+		const struct set *bx = &l->s[i * 3];
+		struct set a, bb, c, rest = bx[2];
 		struct set *row = NULL;
 
-		expand(b, may, &bx->s[0], &a);
-		expand(b, may, &bx->s[1], &bb);
+		expand(b, may, &bx[0], &a);
+		expand(b, may, &bx[1], &bb);
 		if (set_has(&rest, V_ANY) || set_has(&rest, V_LETTERS)) {
 			row = t->acc;
 		} else {
@@ -1083,6 +1271,11 @@ fill(const struct build *b, const uint8_t *may, const struct boxes *l, struct ta
 		set_add(&t->acc[x], S_WILD);
 		set_add(&t->acc[S_WILD], x);
 	}
+	for (x = 0; x < b->nsym; x++) /* symbols from nsym on never come up */
+		for (y = 0; y < b->nsym; y++)
+			t->pair[x * NSYM + y] = (uint8_t)((set_has(&t->acc[x], y) ? P_ACC : 0) |
+			                                  (set_has(&t->nl[x], y) ? P_NL : 0) |
+			                                  (set_has(&t->tri[x], y) ? P_TRI : 0));
 }
 
 static uint8_t
@@ -1104,6 +1297,7 @@ lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
 
 	memset(b, 0, sizeof *b);
 	b->k = k;
+	b->depth = 3;
 	b->nsym = S_NAMED;
 	for (i = 0; i < n && ok; i++)
 		ok = add_alt(b, alts[i]);
@@ -1128,6 +1322,8 @@ lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
 	}
 	g->nhi = b->nhi;
 	g->nsym = b->nsym;
+	memcpy(g->named, b->named, sizeof g->named);
+	memcpy(g->may, may, sizeof g->may);
 	g->nalt = b->nalt;
 	g->first = lp_xmalloc((b->nalt + 1) * sizeof *g->first);
 	for (i = 0; i < b->nalt; i++) {
@@ -1162,8 +1358,8 @@ lp_refs_gate_new(struct refs_chars *k, const char *const *alts, size_t n)
 	}
 out:
 	free(b->first);
-	free(b->all.b);
-	free(b->narrow.b);
+	free(b->all.s);
+	free(b->narrow.s);
 	lp_buf_free(&b->lits);
 	free(b);
 	return g;
@@ -1172,9 +1368,16 @@ out:
 void
 lp_refs_gate_free(struct refs_gate *g)
 {
+	size_t i;
+
 	if (!g)
 		return;
 	pcre2_code_free(g->lit);
+	if (g->dstarts)
+		for (i = 0; i < g->nalt; i++)
+			free(g->dstarts[i].s);
+	free(g->dstarts);
+	free(g->dstate);
 	free(g->first);
 	free(g->full);
 	free(g->narrow);
@@ -1275,21 +1478,21 @@ may_start(struct refs_gate *g, uint32_t c1, uint32_t c2, uint32_t *c3, const uns
           unsigned *sym)
 {
 	const struct table *t = g->t;
-	unsigned s1 = sym_of(g, c1), s2 = sym_of(g, c2), s3;
+	unsigned s1 = sym_of(g, c1), s2 = sym_of(g, c2), s3, pr;
 	uint32_t h;
 	int l3;
 
 	*sym = s1;
-	if (set_has(&t->acc[s1], s2))
+	pr = t->pair[s1 * NSYM + s2];
+	if (pr & P_ACC)
 		return 1;
-	if (!set_has(&t->nl[s1], s2) && !set_has(&t->tri[s1], s2))
+	if (!pr)
 		return 0;
 	if (*c3 == 0xffffffffu)
 		*c3 = c2 != CP_END && r < n ? decode(s, n, r, &l3) : CP_END;
 	s3 = sym_of(g, *c3);
 	h = hash3(s1, s2, s3);
-	return s3 == S_WILD || (set_has(&t->nl[s1], s2) && g->maynl[s3]) ||
-	       (set_has(&t->tri[s1], s2) && ((t->hash[h / 64] >> (h % 64)) & 1));
+	return s3 == S_WILD || ((pr & P_NL) && g->maynl[s3]) || ((pr & P_TRI) && ((t->hash[h / 64] >> (h % 64)) & 1));
 }
 
 static void
@@ -1377,4 +1580,192 @@ size_t
 lp_refs_gate_tried(const struct refs_gate *g)
 {
 	return g ? g->tried : 0;
+}
+
+/* ---- a deep look ----
+ * A candidate of the tables may still be far from a match: "the" starts
+ * "the same law", "2019" starts "2019 жылғы ... «...» Заңы".  A deep look
+ * holds the first DEEP characters of the text at a candidate against the
+ * DEEP-character starts of some alternatives (those of one cut regex, say),
+ * analysed as the tables were, in the symbols of the same gate: what no
+ * start admits, no alternative matches. */
+
+struct refs_deep {
+	uint16_t col[DEEP][NSYM]; /* per place, the column of a symbol */
+	uint64_t *cols;           /* columns of nw words: bit i, box i holds the symbol there */
+	size_t nw, ncols;
+};
+
+
+/* The DEEP-character starts of alternative i of g, source src, analysed
+ * once; NULL when they cannot be had. */
+static const struct boxes *
+deep_starts(struct refs_gate *g, size_t i, const char *src)
+{
+	struct build *b;
+	struct parse ps;
+	struct sum sm;
+	int ok;
+
+	if (i >= g->nalt)
+		return NULL;
+	if (!g->dstate) {
+		g->dstate = lp_xmalloc(g->nalt);
+		memset(g->dstate, 0, g->nalt);
+		g->dstarts = lp_xmalloc(g->nalt * sizeof *g->dstarts);
+		memset(g->dstarts, 0, g->nalt * sizeof *g->dstarts);
+	}
+	if (g->dstate[i])
+		return g->dstate[i] == 1 ? &g->dstarts[i] : NULL;
+	b = lp_xmalloc(sizeof *b);
+	memset(b, 0, sizeof *b);
+	b->k = g->k;
+	b->depth = DEEP;
+	/* the gate's symbols: its own alternatives name no character it has
+	 * not named (checked below all the same) */
+	memcpy(b->named, g->named, sizeof b->named);
+	memcpy(b->hicp, g->hicp, sizeof b->hicp);
+	memcpy(b->hisym, g->hisym, sizeof b->hisym);
+	b->nhi = g->nhi;
+	b->nsym = g->nsym;
+	memset(&ps, 0, sizeof ps);
+	ps.p = (const unsigned char *)src;
+	ps.b = b;
+	parse_alt(&ps, &sm, 0);
+	ok = !ps.fail && !*ps.p && !sm.nullable && b->nsym == g->nsym && b->nhi == g->nhi &&
+	     !memcmp(b->named, g->named, sizeof b->named);
+	if (ok)
+		sum_starts(&sm, DEEP, &g->dstarts[i]);
+	sum_free(&sm);
+	free(b);
+	g->dstate[i] = ok ? 1 : 2;
+	return ok ? &g->dstarts[i] : NULL;
+}
+
+#define COLHASH 1024
+
+struct refs_deep *
+lp_refs_deep_new(struct refs_gate *g, const char *const *alts, const size_t *idx, size_t n)
+{
+	struct build b; /* for expand: nsym only */
+	struct boxes all = { 0 };
+	struct refs_deep *d = NULL;
+	size_t i, nb, nw, cap = 0, c;
+	struct set *bx;
+	uint64_t *col, *all_cols;
+	int16_t hash[COLHASH];
+	int16_t *next = NULL;
+	unsigned x;
+	int j;
+
+	for (i = 0; i < n; i++) {
+		const struct boxes *st = deep_starts(g, idx[i], alts[i]);
+		if (!st) {
+			free(all.s);
+			return NULL;
+		}
+		boxes_or(&all, DEEP, st);
+	}
+	nb = all.n;
+	if (!nb) {
+		free(all.s);
+		return NULL;
+	}
+	b.nsym = g->nsym;
+	nw = (nb + 63) / 64;
+	bx = lp_xmalloc(nb * DEEP * sizeof *bx);
+	col = lp_xmalloc(nw * sizeof *col);
+	for (i = 0; i < nb * DEEP; i++)
+		expand(&b, g->may, &all.s[i], &bx[i]);
+	free(all.s);
+	d = lp_xmalloc(sizeof *d);
+	memset(d, 0, sizeof *d);
+	d->nw = nw;
+	/* every column, from the boxes' bits */
+	all_cols = lp_xmalloc((size_t)DEEP * NSYM * nw * sizeof *all_cols);
+	memset(all_cols, 0, (size_t)DEEP * NSYM * nw * sizeof *all_cols);
+	for (i = 0; i < nb; i++)
+		for (j = 0; j < DEEP; j++) {
+			const struct set *st = &bx[i * DEEP + (size_t)j];
+			size_t w;
+			for (w = 0; w < NSYM / 64; w++) {
+				uint64_t m = st->w[w];
+				while (m) {
+					x = (unsigned)(w * 64 + (size_t)__builtin_ctzll(m));
+					m &= m - 1;
+					all_cols[((size_t)j * NSYM + x) * nw + i / 64] |= (uint64_t)1 << (i % 64);
+				}
+			}
+		}
+	memset(hash, -1, sizeof hash);
+	for (j = 0; j < DEEP; j++)
+		for (x = 0; x < NSYM; x++) {
+			uint64_t h = 1469598103934665603ull;
+			size_t w;
+			memcpy(col, &all_cols[((size_t)j * NSYM + x) * nw], nw * sizeof *col);
+			for (w = 0; w < nw; w++)
+				h = (h ^ col[w]) * 1099511628211ull;
+			h = (h ^ (h >> 29)) % COLHASH;
+			for (c = hash[h] < 0 ? d->ncols : (size_t)hash[h]; c < d->ncols; c = next[c] < 0 ? d->ncols : (size_t)next[c])
+				if (!memcmp(&d->cols[c * nw], col, nw * sizeof *col))
+					break;
+			if (c == d->ncols) {
+				if (d->ncols == cap) {
+					cap = cap ? cap * 2 : 16;
+					d->cols = lp_xrealloc(d->cols, cap * nw * sizeof *d->cols);
+					next = lp_xrealloc(next, cap * sizeof *next);
+				}
+				memcpy(&d->cols[c * nw], col, nw * sizeof *col);
+				next[c] = hash[h];
+				hash[h] = (int16_t)c;
+				d->ncols++;
+			}
+			d->col[j][x] = (uint16_t)c;
+		}
+	free(next);
+	free(all_cols);
+	free(col);
+	free(bx);
+	return d;
+}
+
+void
+lp_refs_deep_free(struct refs_deep *d)
+{
+	if (!d)
+		return;
+	free(d->cols);
+	free(d);
+}
+
+int
+lp_refs_deep_may(struct refs_gate *g, const struct refs_deep *d, const char *str, size_t n, size_t p)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint64_t acc[BOXES_MAX / 64], any;
+	size_t q = p, w;
+	int j, len;
+
+	for (j = 0; j < DEEP; j++) {
+		uint32_t cp = CP_END;
+		unsigned x;
+		const uint64_t *c;
+		if (q < n) {
+			cp = decode(s, n, q, &len);
+			q += (size_t)len;
+		}
+		x = sym_of(g, cp);
+		if (x == S_WILD)
+			return 1; /* may be anything */
+		c = &d->cols[(size_t)d->col[j][x] * d->nw];
+		any = 0;
+		if (d->nw == 1) /* most looks: one word */
+			any = acc[0] = j ? acc[0] & c[0] : c[0];
+		else
+			for (w = 0; w < d->nw; w++)
+				any |= acc[w] = j ? acc[w] & c[w] : c[w];
+		if (!any)
+			return 0;
+	}
+	return 1;
 }

@@ -10,7 +10,11 @@
  * Each alternative carries (*MARK:N), N indexing what it stands for, so one
  * scan of the paragraph finds every form; alternatives are tried longest
  * first, so "ст.ст." wins over "ст." and "тармақша" over "тармақ".
- * Scans run the alternations only where refs_gate.c says a match can start.
+ * Scans run the alternations only where refs_gate.c says a match can start,
+ * each candidate with the alternation cut down to the alternatives that
+ * may start with its first character; the act names' candidates also pass
+ * refs_gate.c's deep look first.  A cut regex is JIT-compiled only once it
+ * has been tried a few times (most are tried rarely in a small input).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +383,12 @@ cut(struct build *b, struct refs_alt *out)
 	out->sub = lp_xmalloc(nsym * sizeof *out->sub);
 	out->subjit = lp_xmalloc(nsym);
 	memset(out->subjit, 0, nsym);
+	out->subtries = lp_xmalloc(nsym * sizeof *out->subtries);
+	memset(out->subtries, 0, nsym * sizeof *out->subtries);
+	out->subdeep = lp_xmalloc(nsym * sizeof *out->subdeep);
+	memset(out->subdeep, 0, nsym * sizeof *out->subdeep);
+	out->subseen = lp_xmalloc(nsym * sizeof *out->subseen);
+	memset(out->subseen, 0, nsym * sizeof *out->subseen);
 	out->nsub = 0;
 	for (x = 0; x < nsym; x++) {
 		char *kx = keep + (size_t)x * (b->na + 1);
@@ -410,30 +420,67 @@ cut(struct build *b, struct refs_alt *out)
 	b->na = 0;
 }
 
-/* The cut regex k of a, compiled now if it was not yet. */
+/* Tries of a cut regex by the interpreter before it is JIT-compiled.  A
+ * JIT compile of a cut regex of the act names costs as much as a thousand
+ * or more tries by the interpreter, and most cut regexes are tried a few
+ * times in a small input, or never: so JIT pays only for those tried
+ * often.  The matches are the same either way (PCRE2's two matchers; the
+ * limits of lp_rx_context are far from an anchored vocabulary match). */
+#define JIT_AFTER 16
+
+/* The cut regex k of a, compiled now. */
+static void
+sub_make(struct refs_alt *a, uint16_t k)
+{
+	struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
+	struct lp_buf re = { 0 };
+	size_t i, m = 0;
+	int err;
+	PCRE2_SIZE eoff;
+
+	for (i = 0; i < a->nforms; i++)
+		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
+			sel[m++] = a->forms[i];
+	emit_all(sel, m, &re);
+	a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
+	                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
+	/* a part of an alternation that compiled compiles */
+	if (!a->sub[k])
+		lp_die("refs: a part of an alternation does not compile");
+	lp_buf_free(&re);
+	free(sel);
+}
+
+/* Candidates of a cut regex before its deep look is made: the look's
+ * analysis costs as much as some hundred tries of an act regex, and in a
+ * small input most cut regexes meet fewer candidates than that. */
+#define DEEP_AFTER 64
+
+/* The deep look of cut regex k of a, made now. */
+static void
+deep_make(struct refs_alt *a, uint16_t k)
+{
+	const char **srcs = lp_xmalloc((a->nforms + 1) * sizeof *srcs);
+	size_t *idx = lp_xmalloc((a->nforms + 1) * sizeof *idx);
+	size_t i, m = 0;
+
+	for (i = 0; i < a->nforms; i++)
+		if (lp_refs_gate_may_start(a->gate, i, a->subsym[k])) {
+			srcs[m] = a->forms[i].re;
+			idx[m++] = i;
+		}
+	a->subdeep[k] = lp_refs_deep_new(a->gate, srcs, idx, m);
+	free(srcs);
+	free(idx);
+}
+
+/* The cut regex k of a, about to be tried: JIT-compiled once it has been
+ * tried JIT_AFTER times. */
 static const pcre2_code *
 sub(struct refs_alt *a, uint16_t k)
 {
-	if (!a->sub[k]) {
-		struct refs_form *sel = lp_xmalloc((a->nforms + 1) * sizeof *sel);
-		struct lp_buf re = { 0 };
-		size_t i, m = 0;
-		int err;
-		PCRE2_SIZE eoff;
-
-		for (i = 0; i < a->nforms; i++)
-			if (lp_refs_gate_may_start(a->gate, i, a->subsym[k]))
-				sel[m++] = a->forms[i];
-		emit_all(sel, m, &re);
-		a->sub[k] = pcre2_compile((PCRE2_SPTR)re.p, re.len,
-		                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &err, &eoff, NULL);
-		/* a part of an alternation that compiled compiles */
-		if (!a->sub[k])
-			lp_die("refs: a part of an alternation does not compile");
+	if (!a->subjit[k] && a->subtries[k] < JIT_AFTER && ++a->subtries[k] == JIT_AFTER)
 		a->subjit[k] = pcre2_jit_compile(a->sub[k], PCRE2_JIT_COMPLETE) == 0;
-		lp_buf_free(&re);
-		free(sel);
-	}
 	return a->sub[k];
 }
 
@@ -478,12 +525,17 @@ alt_free(struct refs_alt *a)
 	size_t i;
 
 	pcre2_code_free(a->re);
-	for (i = 0; i < a->nsub; i++)
+	for (i = 0; i < a->nsub; i++) {
 		pcre2_code_free(a->sub[i]);
+		lp_refs_deep_free(a->subdeep[i]);
+	}
+	free(a->subdeep);
+	free(a->subseen);
 	free(a->sub);
 	free(a->subof);
 	free(a->subsym);
 	free(a->subjit);
+	free(a->subtries);
 	for (i = 0; i < a->nforms; i++)
 		free(a->forms[i].re);
 	free(a->forms);
@@ -727,10 +779,12 @@ lp_refs_vocab_load(struct refs_vocab *v, const struct lp_rules *rs)
 	assemble(&b, v->chars, "lexicon", &v->lex);
 	load_acts(v, &b, rs, 0);
 	assemble(&b, v->chars, "act", &v->act);
+	v->act.deep = 1;
 	if (!b.errs) {
 		/* the same names again (errors were said once already) */
 		load_acts(v, &b, rs, 1);
 		assemble(&b, v->chars, "title", &v->title);
+		v->title.deep = 1;
 	}
 	free(b.m);
 	v->md = pcre2_match_data_create(4, NULL);
@@ -843,7 +897,15 @@ scan(struct refs_vocab *v, struct refs_alt *a, const struct refs_cands *c, const
 			continue; /* inside the last match */
 		if (k >= a->nsub)
 			continue;
-		re = sub(a, k); /* compiles it, and knows then whether JIT did */
+		if (!a->sub[k])
+			sub_make(a, k);
+		if (a->deep && a->subseen[k] < DEEP_AFTER && ++a->subseen[k] == DEEP_AFTER)
+			deep_make(a, k);
+		if (a->subdeep[k] && !lp_refs_deep_may(a->gate, a->subdeep[k], s, n, p)) {
+			a->deeprej++;
+			continue; /* no match can start here */
+		}
+		re = sub(a, k); /* knows then whether JIT did (yet) */
 		rc = match_at(v, re, a->subjit[k], s, n, p, from, doc, what);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;

@@ -127,6 +127,15 @@ static const char *const tricky[] = {
 	"Гражданский процессуальный кодекс", "Азаматтық процестік кодекс", "азаматтық ПРОЦЕСТІК кодексі",
 	"Қылмыстық-процестік кодекс", "КОНСТИТУЦИЯ", "День Конституции", "Constitution Day",
 	"", " ", "\t", "5", "«»", "\"\"", "-", "—",
+	/* starts a deep look holds to six characters: short matches at the
+	 * very end, numbers and spaces before a name, names cut short */
+	"the same law", "the same Law.", "the said Law", "the said", "the sam", "the present Code", "this Code",
+	"that law", "THAT LAW", "the  same\tlaw", "the same lawyer", "2019 жылғы 5 шілдедегі «Саяси партиялар туралы» Заң",
+	"2019 жылғы", "2019 года", "2019  жылғы 5 шілдедегі № 12 «БАҚ туралы» Заңы", "201 жылғы", "20191 жылғы",
+	"№ 12 «БАҚ туралы» Заң", "№12 «БАҚ туралы» заңы", "ҚР «Саяси партиялар туралы» Заңы", "ҚР  2019.01.02 № 5 заңы",
+	"ҚК", "ҚК-нің 5-бабы", "УК", "УК РК", "ук", "КоАП", "Ата Заң", "Ата", "« О СМИ»", "\" О СМИ\"", "«»»", "« »",
+	"Закон о СМИ", "Закон «о", "Закона «О средствах", "Law \"On Mass Media\"", "Law No. 5 \"On Mass\"",
+	"Конституция", "Конституци", "Конституцияның", "ҚР Конституциясы", "Уголовно-процессуальный кодекс",
 };
 
 /* Fragments for random inputs. */
@@ -142,6 +151,8 @@ static const char *const frag[] = {
 	"44", "5", "13-4", "102-1", "1)", "a)", "2019", "№", "451-I", "No.", "процестік",
 	"\xc5\xbf", "\xe2\x84\xaa", "\xe1\xb2\x82", "\xc4\xb0", "\xc4\xb1", "\xe2\x84\xab", "\xf0\x9d\x90\x80",
 	"x", "Я", "ә", "Ө", "ң", "«", "»", "\"", "“", "”", "„", "'", "(", ")", ".", ",", ";", "—", "–",
+	"same", "said", "present", "this", "that", "жылғы", "шілдедегі", "2019", "12", "БАҚ", "Заңы", "заң",
+	"Саяси", "партиялар", "ҚР", "ҚК", "Ата", "СМИ", "Law", "Mass", "Media", "No.", "dated",
 };
 
 static const char *const sep[] = { " ", " ", " ", "", "-", ", ", "\t", "  ", "\xc2\xa0", "\n" };
@@ -330,6 +341,14 @@ main(int argc, char **argv)
 	check(differ == before && files > 10, "refs gate: gold and held-out texts, line by line and whole, as plain PCRE2");
 	check(chars > 10000 && tried * 8 < chars, "refs gate: the lexicon is tried at fewer than one byte in eight");
 	printf("# %zu subjects compared; lexicon tried at %zu of %zu bytes\n", compared, tried, chars);
+	{
+		/* the deep look: act candidates of the same texts, and how
+		 * many of them it kept from PCRE2 */
+		size_t cand = lp_refs_gate_tried(v.act.gate), rej = v.act.deeprej;
+		check(v.act.deep && !v.lex.deep && rej * 4 > cand,
+		      "refs gate: the deep look keeps over a quarter of the act candidates from PCRE2");
+		printf("# act candidates %zu, turned away by the deep look %zu\n", cand, rej);
+	}
 	lp_refs_vocab_free(&v);
 	lp_rules_free(&rs);
 
@@ -345,6 +364,13 @@ main(int argc, char **argv)
 		small_set("x?", 0, in, "refs gate: an alternative matching the empty string turns the gate off");
 		small_set("(?x) a b", 0, in, "refs gate: (?x) turns the gate off");
 		small_set("a(*COMMIT)b|ab", 0, in, "refs gate: (*COMMIT) turns the gate off");
+	}
+	{
+		static const char *const in[] = { "2019 жылғы x", "2019 жылы x", "201 жылғы x", "20190 жылғы x",
+		                                  "2019  жылғы   x", "2019 жылғы", "2019 жылғы xy", "1 2019 жылғы x",
+		                                  "ab-1", "ab-12", "ab-", "ab-1x", "ab--1", "Ab-9 ab-3", NULL };
+		small_set("\\d{4}\\s+жылғы\\s+x|ab-\\d{1,2}", 1, in,
+		          "refs gate: counted repeats and short matches at the end, deep look and all, as plain PCRE2");
 	}
 	{
 		static const char *const in[] = { "«Закон» 5", "[x] статья", "Q-7 статья", "q-7", "ab-", "\xe2\x84\xaa-1",
