@@ -477,7 +477,7 @@ sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *
 			*ss = i;
 			break;
 		}
-		if (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) && starts_capital(s + i, n - i)) {
+		if (i >= 2 && s[i - 1] == ' ' && lp_sentence_mark(s[i - 2]) && starts_capital(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -488,7 +488,7 @@ sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *
 			*se = i;
 			break;
 		}
-		if (i + 1 < n && s[i + 1] == ' ' && strchr(".!?", s[i]) && starts_capital(s + i + 2, n - i - 2)) {
+		if (i + 1 < n && s[i + 1] == ' ' && lp_sentence_mark(s[i]) && starts_capital(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}
