@@ -1712,7 +1712,8 @@ scan(struct para *p)
 	const unsigned char *s = (const unsigned char *)p->text;
 	size_t n = p->len, i, k, l;
 	int unsafe = 0;
-	int32_t st = 0;
+	int32_t st = 0, outrow;
+	const int32_t *delta;
 	unsigned char d[4];
 	size_t wds = 0, wmax = 0, sps = 0, spe = (size_t)-1, smax = 0;
 
@@ -1742,6 +1743,9 @@ scan(struct para *p)
 		p->nlast = nlits;
 	}
 	p->nfound = 0;
+	/* in registers: note() writes memory, so the globals would be loaded again at every step */
+	delta = adelta;
+	outrow = aoutrow;
 	if (atoobig) {
 		p->unsafe = 1;
 		return;
@@ -1760,8 +1764,8 @@ scan(struct para *p)
 			unsigned e = acls1[c];
 
 			if (e & 0xff) {
-				st = adelta[st + (e & 0xff)];
-				if (st >= aoutrow)
+				st = delta[st + (e & 0xff)];
+				if (st >= outrow)
 					note(p, st, i);
 			} else {
 				st = 0; /* a byte in no literal (space, digit...): the root, no load */
@@ -1788,8 +1792,8 @@ scan(struct para *p)
 				continue;
 			}
 			if (e < APAIR_UNSAFE) {
-				st = adelta[st + e];
-				if (st >= aoutrow)
+				st = delta[st + e];
+				if (st >= outrow)
 					note(p, st, i + 1);
 				i += 2;
 				continue;
@@ -1798,11 +1802,11 @@ scan(struct para *p)
 				p->unsafe = 1;
 				return;
 			}
-			st = adelta[st + acls2[cp][0]];
-			if (st >= aoutrow)
+			st = delta[st + acls2[cp][0]];
+			if (st >= outrow)
 				note(p, st, i);
-			st = adelta[st + acls2[cp][1]];
-			if (st >= aoutrow)
+			st = delta[st + acls2[cp][1]];
+			if (st >= outrow)
 				note(p, st, i + 1);
 			i += 2;
 			continue;
@@ -1815,8 +1819,8 @@ scan(struct para *p)
 		if (uspace(s + i, l))
 			SPACE_RUN(i, l);
 		for (k = 0; k < l; k++) {
-			st = adelta[st + acls[d[k]]];
-			if (st >= aoutrow)
+			st = delta[st + acls[d[k]]];
+			if (st >= outrow)
 				note(p, st, i + k);
 		}
 		i += l;
