@@ -25,7 +25,7 @@ BENCH_PKGS = $(TEST_PKGS) uchardet enca icu-devtools pcre2-utils
 
 SRC = pipeline/util.c pipeline/escape.c pipeline/offmap.c pipeline/record.c \
       pipeline/detect.c pipeline/script.c pipeline/lang.c pipeline/normalize.c pipeline/norm.c pipeline/rules.c \
-      pipeline/rx.c pipeline/engines.c pipeline/tag.c pipeline/tsv.c pipeline/format.c pipeline/stats.c pipeline/show.c pipeline/progress.c pipeline/input.c \
+      pipeline/rx.c pipeline/engines.c pipeline/sentence.c pipeline/tag.c pipeline/tsv.c pipeline/format.c pipeline/stats.c pipeline/show.c pipeline/progress.c pipeline/input.c \
       pipeline/parallel.c pipeline/prefilter.c \
       pipeline/numwords.c pipeline/penalty.c pipeline/restrict.c \
       pipeline/refs.c pipeline/refs_gate.c pipeline/refs_vocab.c pipeline/refs_parse.c pipeline/refs_resolve.c

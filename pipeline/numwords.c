@@ -76,13 +76,19 @@ struct lp_numvoc {
 	size_t nfiles;
 };
 
+/* Regexes that amatch() tries at one place are compiled anchored: with
+ * PCRE2_ANCHORED given at match time instead, PCRE2 cannot use the JIT
+ * code and interprets (five times the instructions on a word list). */
+enum { FLOATING, ANCHORED };
+
 static pcre2_code *
-compile(const char *src, const char *file, int line)
+compile(const char *src, const char *file, int line, int anchored)
 {
 	int err;
 	PCRE2_SIZE eoff;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &eoff, NULL);
+	                               PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | (anchored ? PCRE2_ANCHORED : 0),
+	                               &err, &eoff, NULL);
 
 	if (!re) {
 		PCRE2_UCHAR msg[256];
@@ -104,7 +110,7 @@ compile_whole(const char *re, const char *file, int line)
 	lp_buf_add(&b, "^(?:", 4);
 	lp_buf_add(&b, re, strlen(re));
 	lp_buf_add(&b, ")$", 3);
-	c = compile(b.p, file, line);
+	c = compile(b.p, file, line, FLOATING);
 	lp_buf_free(&b);
 	return c;
 }
@@ -148,7 +154,7 @@ ws_compile(struct wordset *w, const char *suffix, int digits_may_follow, const c
 		lp_buf_add(&b, end, strlen(end));
 	}
 	lp_buf_addc(&b, '\0');
-	w->re = compile(b.p, file, 0);
+	w->re = compile(b.p, file, 0, ANCHORED);
 	lp_buf_free(&b);
 	return w->re ? 0 : 1;
 }
@@ -302,10 +308,10 @@ load_file(struct lp_numvoc *v, const char *path)
 				lp_buf_add(&b, "(?:", 3);
 				lp_buf_add(&b, rest, strlen(rest));
 				lp_buf_add(&b, ")$", 3);
-				*slot = compile(b.p, path, lineno);
+				*slot = compile(b.p, path, lineno, FLOATING);
 				lp_buf_free(&b);
 			} else if (!strcmp(key, "joiner") || !strcmp(key, "between") || !strcmp(key, "same")) {
-				*slot = compile(rest, path, lineno);
+				*slot = compile(rest, path, lineno, ANCHORED);
 			} else {
 				*slot = compile_whole(rest, path, lineno);
 			}
@@ -380,7 +386,7 @@ lp_numvoc_load(const char *dir)
 			lp_buf_add(&b, "))?", 3);
 		}
 		lp_buf_add(&b, "(?![\\p{L}\\p{N}])", 17);
-		if (!(L->digits = compile(b.p, f, 0)))
+		if (!(L->digits = compile(b.p, f, 0, ANCHORED)))
 			errs++;
 		lp_buf_free(&b);
 	}
@@ -439,7 +445,8 @@ vlang(const struct lp_numvoc *v, const char *lang)
 	return NULL;
 }
 
-/* Anchored match of re at s[off]; returns the end offset or (size_t)-1. */
+/* Match of re (compiled ANCHORED) at s[off]; returns the end offset or
+ * (size_t)-1. */
 static size_t
 amatch(const struct lp_numvoc *v, const pcre2_code *re, const char *s, size_t n, size_t off)
 {
@@ -447,7 +454,7 @@ amatch(const struct lp_numvoc *v, const pcre2_code *re, const char *s, size_t n,
 
 	if (!re)
 		return (size_t)-1;
-	rc = pcre2_match(re, (PCRE2_SPTR)s, n, off, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, v->md, NULL);
+	rc = pcre2_match(re, (PCRE2_SPTR)s, n, off, PCRE2_NO_UTF_CHECK, v->md, NULL);
 	if (rc <= 0)
 		return (size_t)-1;
 	return pcre2_get_ovector_pointer(v->md)[1];

@@ -149,14 +149,6 @@ upper_at(const char *s, size_t n)
 	       c == 0x49a || c == 0x4a2 || c == 0x4e8 || c == 0x4b0 || c == 0x4ae || c == 0x4ba;
 }
 
-/* strchr(".!?", c) without the call, at every space it looks at: the
- * string's terminating NUL counts too, as it does for strchr. */
-static inline int
-ends_sentence(char c)
-{
-	return c == '.' || c == '!' || c == '?' || c == '\0';
-}
-
 /* The sentence around [a, b): [.!?] + space + a capital ends one. */
 static void
 sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
@@ -165,7 +157,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 
 	*ss = a > SENTENCE_MAX ? a - SENTENCE_MAX : 0;
 	for (i = a; i >= 2 && i > *ss; i--)
-		if (s[i - 1] == ' ' && ends_sentence(s[i - 2]) && upper_at(s + i, n - i)) {
+		if (s[i - 1] == ' ' && lp_sentence_mark(s[i - 2]) && upper_at(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -173,7 +165,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 		(*ss)++;
 	*se = n - b > SENTENCE_MAX ? b + SENTENCE_MAX : n;
 	for (i = b; i + 2 < *se; i++)
-		if (s[i + 1] == ' ' && ends_sentence(s[i]) && upper_at(s + i + 2, n - i - 2)) {
+		if (s[i + 1] == ' ' && lp_sentence_mark(s[i]) && upper_at(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}

@@ -1049,9 +1049,12 @@ static uint16_t acls1[128];
 static unsigned char acls2[2048][2], u2flag[2048];
 /* A two-byte character's column of pairs: one step for both its folded
  * bytes (a Cyrillic text's characters are nearly all two bytes, and a
- * step is a load that waits for the one before); 0: two steps. */
+ * step is a load that waits for the one before); 0 for a character in
+ * no literal, which leads to the root; APAIR_TWO, two steps;
+ * APAIR_UNSAFE, a character that makes the paragraph unfilterable. */
 static uint16_t apair[2048];
-#define APAIR_ROOT 0xffff
+#define APAIR_UNSAFE 0xfffe
+#define APAIR_TWO 0xffff
 static int uspace(const unsigned char *s, size_t l);
 
 #define DELETED ((const void *)1)
@@ -1472,11 +1475,13 @@ renumber(void)
 		nn[perm[st]] = aoutn[st];
 	}
 	for (c = 0; c < 0x800; c++) {
-		apair[c] = 0;
+		apair[c] = APAIR_TWO;
 		if (c >= 0x80) {
 			j = col[pid[acls2[c][0] * ancls + acls2[c][1]]];
-			apair[c] = j < 0 ? APAIR_ROOT : (uint16_t)j;
+			apair[c] = j < 0 ? 0 : j > 0 ? (uint16_t)j : APAIR_TWO;
 		}
+		if (u2flag[c] & U2_UNSAFE)
+			apair[c] = APAIR_UNSAFE;
 	}
 	free(adelta);
 	free(aoutfirst);
@@ -1705,9 +1710,10 @@ static void
 scan(struct para *p)
 {
 	const unsigned char *s = (const unsigned char *)p->text;
-	size_t n = p->len, i, k;
+	size_t n = p->len, i, k, l;
 	int unsafe = 0;
-	int32_t st = 0;
+	int32_t st = 0, outrow;
+	const int32_t *delta;
 	unsigned char d[4];
 	size_t wds = 0, wmax = 0, sps = 0, spe = (size_t)-1, smax = 0;
 
@@ -1737,6 +1743,9 @@ scan(struct para *p)
 		p->nlast = nlits;
 	}
 	p->nfound = 0;
+	/* in registers: note() writes memory, so the globals would be loaded again at every step */
+	delta = adelta;
+	outrow = aoutrow;
 	if (atoobig) {
 		p->unsafe = 1;
 		return;
@@ -1744,16 +1753,19 @@ scan(struct para *p)
 	/* the longest runs of white space and of word bytes come along: a
 	 * word run ends at an ASCII byte that is not a word byte (every other
 	 * byte counts, so a \\w+ match always fits in one); a white-space run
-	 * at the first character after it that is not white space */
+	 * at the first character after it that is not white space.  A byte or
+	 * character in no literal goes to the root without a load: each
+	 * step's load waits for the one before, and a text is full of them
+	 * (a load from column 0, the root from every state, measured slower). */
 	for (i = 0; i < n;) {
-		size_t l;
 		unsigned c = s[i];
 
 		if (c < 0x80) {
 			unsigned e = acls1[c];
+
 			if (e & 0xff) {
-				st = adelta[st + (e & 0xff)];
-				if (st >= aoutrow)
+				st = delta[st + (e & 0xff)];
+				if (st >= outrow)
 					note(p, st, i);
 			} else {
 				st = 0; /* a byte in no literal (space, digit...): the root, no load */
@@ -1770,30 +1782,31 @@ scan(struct para *p)
 		}
 		if (c >= 0xc2 && c < 0xe0 && i + 1 < n) {
 			/* a two-byte character: no fold needed, its classes are known */
-			unsigned cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f);
-			if (u2flag[cp]) {
-				if (u2flag[cp] & U2_UNSAFE) {
-					p->unsafe = 1;
-					return;
-				}
+			unsigned cp = (c & 0x1f) << 6 | (s[i + 1] & 0x3f), e = apair[cp];
+
+			if (c == 0xc2 && (u2flag[cp] & U2_SPACE))
 				SPACE_RUN(i, 2);
-			}
-			if (apair[cp]) {
-				if (apair[cp] == APAIR_ROOT) {
-					st = 0;
-				} else {
-					st = adelta[st + apair[cp]];
-					if (st >= aoutrow)
-						note(p, st, i + 1);
-				}
+			if (e == 0) {
+				st = 0; /* a character in no literal: the root, no load */
 				i += 2;
 				continue;
 			}
-			st = adelta[st + acls2[cp][0]];
-			if (st >= aoutrow)
+			if (e < APAIR_UNSAFE) {
+				st = delta[st + e];
+				if (st >= outrow)
+					note(p, st, i + 1);
+				i += 2;
+				continue;
+			}
+			if (e == APAIR_UNSAFE) {
+				p->unsafe = 1;
+				return;
+			}
+			st = delta[st + acls2[cp][0]];
+			if (st >= outrow)
 				note(p, st, i);
-			st = adelta[st + acls2[cp][1]];
-			if (st >= aoutrow)
+			st = delta[st + acls2[cp][1]];
+			if (st >= outrow)
 				note(p, st, i + 1);
 			i += 2;
 			continue;
@@ -1806,8 +1819,8 @@ scan(struct para *p)
 		if (uspace(s + i, l))
 			SPACE_RUN(i, l);
 		for (k = 0; k < l; k++) {
-			st = adelta[st + acls[d[k]]];
-			if (st >= aoutrow)
+			st = delta[st + acls[d[k]]];
+			if (st >= outrow)
 				note(p, st, i + k);
 		}
 		i += l;

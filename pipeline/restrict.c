@@ -234,13 +234,16 @@ re_tag(void *st, struct lp_para *p)
 				if (s->tmp.len && strncmp(s->tmp.p, "0", s->tmp.len))
 					neg = 1;
 			}
-			clause(p->text, p->len, ov[0] < ms ? ov[0] : ms, me, &cs, &ce);
-			if (x->unless_before && ms >= cs &&
-			    lp_rx_match(x->unless_before, p->text, ms, cs, s->md2, s->mc, p->doc, x->r->id) > 0)
-				continue;
-			if (x->unless_clause &&
-			    lp_rx_match(x->unless_clause, p->text, ce, cs, s->md2, s->mc, p->doc, x->r->id) > 0)
-				continue;
+			if (x->unless_before || x->unless_clause) {
+				/* only the exceptions look at the clause: most rules have none */
+				clause(p->text, p->len, ov[0] < ms ? ov[0] : ms, me, &cs, &ce);
+				if (x->unless_before && ms >= cs &&
+				    lp_rx_match(x->unless_before, p->text, ms, cs, s->md2, s->mc, p->doc, x->r->id) > 0)
+					continue;
+				if (x->unless_clause &&
+				    lp_rx_match(x->unless_clause, p->text, ce, cs, s->md2, s->mc, p->doc, x->r->id) > 0)
+					continue;
+			}
 			if (overlaps(s, ms, me, x->label))
 				continue;
 			remember(s, ms, me, x->label);

@@ -17,11 +17,11 @@
 #include "escape.h"
 #include "normalize.h"
 #include "prefilter.h"
+#include "sentence.h"
 #include "tagger.h"
 
 #define PARA_MAX_BYTES (256 * 1024)
 #define PARA_MAX_LINES 512
-#define CONTEXT_MAX 300 /* bytes of context either side of a match, at most */
 
 struct pline {
 	size_t off, len; /* in the paragraph text */
@@ -59,6 +59,7 @@ struct lp_tagger {
 	size_t nhits, hcap;
 	struct lp_buf arena;
 	size_t *refs; /* indices of the ref hits with a canonical ID, in start order */
+	struct lp_sentences sents; /* of the paragraph, for the hits' contexts */
 	size_t nrefs, rcap;
 	int verbose_check;
 	long linecol; /* characters sent so far of the current original line */
@@ -185,6 +186,7 @@ lp_tagger_free(struct lp_tagger *t)
 	free(t->lines);
 	free(t->hits);
 	free(t->refs);
+	lp_sentences_free(&t->sents);
 	lp_buf_free(&t->text);
 	lp_buf_free(&t->arena);
 	lp_buf_free(&t->ctx.provision);
@@ -325,24 +327,6 @@ starts_sentence(const char *s, size_t n)
 	       c == 0x4e8 || c == 0x4b0 || c == 0x4ae || c == 0x4ba;
 }
 
-/* A capital letter (or an opening quote before one) after a sentence end;
- * digits do not count, so "ст. 44" and "Art. 44" are not sentence ends. */
-static int
-starts_capital(const char *s, size_t n)
-{
-	int l;
-	uint32_t c;
-
-	if (n == 0)
-		return 0;
-	c = lp_u8dec(s, n, &l);
-	if (c == 0xab || c == '"' || c == '(')
-		return n > (size_t)l && starts_capital(s + l, n - (size_t)l);
-	return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42f) || c == 0x406 ||
-	       c == 0x4d8 || c == 0x492 || c == 0x49a || c == 0x4a2 || c == 0x4e8 ||
-	       c == 0x4b0 || c == 0x4ae || c == 0x4ba;
-}
-
 static int
 continues(const struct lp_tagger *t, const struct lp_line *l)
 {
@@ -465,43 +449,6 @@ cmphit(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Sentence boundaries: [.!?] then space then a capital or an opening mark. */
-static void
-sentence(const char *s, size_t n, size_t start, size_t end, size_t *ss, size_t *se)
-{
-	size_t i;
-
-	*ss = 0;
-	for (i = start; i > 0; i--) {
-		if (start - i > CONTEXT_MAX) {
-			*ss = i;
-			break;
-		}
-		if (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) && starts_capital(s + i, n - i)) {
-			*ss = i;
-			break;
-		}
-	}
-	*se = n;
-	for (i = end; i < n; i++) {
-		if (i - end > CONTEXT_MAX) {
-			*se = i;
-			break;
-		}
-		if (i + 1 < n && s[i + 1] == ' ' && strchr(".!?", s[i]) && starts_capital(s + i + 2, n - i - 2)) {
-			*se = i + 1;
-			break;
-		}
-	}
-	/* never cut a UTF-8 sequence */
-	while (*ss > 0 && ((unsigned char)s[*ss] & 0xc0) == 0x80)
-		(*ss)--;
-	while (*se < n && ((unsigned char)s[*se] & 0xc0) == 0x80)
-		(*se)++;
-	while (*ss < start && s[*ss] == ' ')
-		(*ss)++;
-}
-
 /* Characters in s[0..n): bytes that are not UTF-8 continuation bytes
  * (10xxxxxx), eight at a time. */
 static long
@@ -533,6 +480,7 @@ emit_hits(struct lp_tagger *t)
 
 	if (t->nhits)
 		qsort(t->hits, t->nhits, sizeof *t->hits, cmphit);
+	lp_sentences_text(&t->sents, text, t->text.len); /* asked in the hits' order */
 	t->nrefs = 0;
 	for (i = 0; i < t->nhits; i++) {
 		if (strcmp(t->hits[i].h.kind, "ref") || !t->hits[i].h.canonical.n)
@@ -556,7 +504,7 @@ emit_hits(struct lp_tagger *t)
 			continue; /* the match is only that space: no original bytes */
 		a = &t->lines[li];
 		b = &t->lines[lj];
-		sentence(text, t->text.len, h->start, h->end, &ss, &se);
+		lp_sentence(&t->sents, h->start, h->end, &ss, &se);
 		memset(&ann, 0, sizeof ann);
 		ann.doc = t->doc;
 		ann.line = a->lineno;

@@ -109,6 +109,15 @@ lp_put_u64(char *d, uint64_t v)
 	return 20 - n;
 }
 
+/* strchr(".!?", c) without the call, for the sentence finders (tag.c,
+ * penalty.c) at every space they look at: the string's terminating NUL
+ * counts too, as it does for strchr, so the answers stay those of strchr. */
+static inline int
+lp_sentence_mark(char c)
+{
+	return c == '.' || c == '!' || c == '?' || c == '\0';
+}
+
 /* How many of the eight bytes w (in memory order) are, from the first,
  * letters U+0410..U+044F (А..я) in UTF-8: 0 to 4.  The Russian alphabet
  * but ё, four letters tested at once: each 16-bit lane (lead byte low)
