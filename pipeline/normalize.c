@@ -230,6 +230,10 @@ scan_class(enum lp_plain k, uint32_t c)
  * check of the second byte is the same lookup */
 static unsigned char scan2b[2][30 * 256];
 
+#ifdef __SSE2__
+static void simd_check(int m);
+#endif
+
 static void
 scan_init(int m)
 {
@@ -243,6 +247,9 @@ scan_init(int m)
 		unsigned lead = 0xc2 + b / 256, d = b % 256;
 		scan2b[m][b] = (d & 0xc0) != 0x80 ? SC_NO : scan2[m][(lead & 0x1f) << 6 | (d & 0x3f)];
 	}
+#ifdef __SSE2__
+	simd_check(m);
+#endif
 	atomic_store_explicit(&scan2_ready[m], 1, memory_order_release);
 }
 
@@ -268,7 +275,7 @@ class3(const struct lp_normopt *opt, uint32_t v)
 }
 
 int
-lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
+lp_normalize_scan_ref(const struct lp_normopt *opt, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const unsigned char *tab, *tab2;
@@ -362,6 +369,152 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 			return 0;
 	}
 	return acc & SC_SEP ? 2 : 1;
+}
+
+#ifdef __SSE2__
+/*
+ * The SSE2 scan: sixteen bytes a step over what most lines are made of --
+ * ASCII but NUL, and two-byte Cyrillic letters: U+0400..U+04FF but the
+ * lookalikes script repair must see (Ѕ Ј Ћ Ќ ѕ ј ћ ќ) and the signs and
+ * marks U+0482..U+0489.  Per block, bit masks: bytes that are such (ok),
+ * ASCII letters (lat), bytes of such Cyrillic letters (cyr); a Latin
+ * letter next to a Cyrillic one is a word that mixes scripts.  Where a
+ * block holds anything else the bytes before it are taken and the scalar
+ * step reads the one character there.  block_pair_ok() is the same test
+ * for one pair, with which scan_init() checks the tables agree (else
+ * simd_ok stays 0 and only the scalar step runs).
+ */
+#define SPLAT(b) _mm_set1_epi8((char)(b))
+
+static int simd_ok[2];
+
+static int
+block_pair_ok(unsigned lead, unsigned d)
+{
+	unsigned y = lead == 0xd1 ? d - 0x10 : d;
+
+	if ((lead & 0xfc) != 0xd0 || (d & 0xc0) != 0x80)
+		return 0;
+	if ((lead == 0xd0 || lead == 0xd1) && (y == 0x85 || y == 0x88 || y == 0x8b || y == 0x8c))
+		return 0;
+	return !(lead == 0xd2 && d >= 0x82 && d <= 0x89);
+}
+
+static void
+simd_check(int m)
+{
+	unsigned c, d;
+	int ok = 1;
+
+	for (c = 1; c < 0x80; c++)
+		ok &= scan2[m][c] == (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? SC_LAT : SC_OTHER);
+	for (c = 0xd0; c <= 0xd3; c++)
+		for (d = 0x80; d <= 0xbf; d++)
+			if (block_pair_ok(c, d))
+				ok &= scan2b[m][(c << 8 | d) - 0xc200] == SC_CYR;
+	simd_ok[m] = ok;
+}
+
+/* u[0..17) readable; *lead gets the mask of lead bytes of the letters. */
+static inline unsigned
+scan_block(const unsigned char *u, unsigned *lat, unsigned *lead)
+{
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+	const __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+	__m128i asc = _mm_cmpgt_epi8(x, _mm_setzero_si128()); /* 0x01..0x7F */
+	__m128i ld = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfc)), SPLAT(0xd0)),
+	                           _mm_cmpeq_epi8(_mm_and_si128(nx, SPLAT(0xc0)), SPLAT(0x80)));
+	__m128i d0 = _mm_cmpeq_epi8(x, SPLAT(0xd0)), d1 = _mm_cmpeq_epi8(x, SPLAT(0xd1));
+	__m128i y = _mm_sub_epi8(nx, _mm_and_si128(d1, SPLAT(0x10)));
+	__m128i look = _mm_and_si128(_mm_or_si128(d0, d1),
+	                             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, SPLAT(0x85)), _mm_cmpeq_epi8(y, SPLAT(0x88))),
+	                                          _mm_or_si128(_mm_cmpeq_epi8(y, SPLAT(0x8b)), _mm_cmpeq_epi8(y, SPLAT(0x8c)))));
+	__m128i t = _mm_sub_epi8(nx, SPLAT(0x82));
+	__m128i mark = _mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd2)), _mm_cmpeq_epi8(_mm_min_epu8(t, SPLAT(7)), t));
+	__m128i lx = _mm_or_si128(x, SPLAT(0x20));
+	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)), _mm_cmpgt_epi8(SPLAT(0x7b), lx));
+	unsigned lm = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(look, mark), ld));
+
+	*lat = (unsigned)_mm_movemask_epi8(alpha);
+	*lead = lm;
+	return ((unsigned)_mm_movemask_epi8(asc) | lm | lm << 1) & 0xffff;
+}
+#endif
+
+int
+lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *tab, *tab2;
+	size_t i = 0;
+	/* prev and acc as in lp_normalize_scan_ref() */
+	unsigned prev = 0, acc = 0, k;
+	int m = opt->nfkc != 0;
+
+	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
+		pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
+#ifndef __SSE2__
+	return lp_normalize_scan_ref(opt, s, n);
+#else
+	if (!simd_ok[m])
+		return lp_normalize_scan_ref(opt, s, n);
+	tab = scan2[m];
+	tab2 = scan2b[m];
+	while (i < n) {
+		unsigned c;
+
+		if (i + 17 <= n) {
+			unsigned lat, lead, ok = scan_block(u + i, &lat, &lead), take, cyr, bad;
+
+			take = ok == 0xffff ? 16 + (lead >> 15) : (unsigned)__builtin_ctz(~ok);
+			if (take) {
+				unsigned mask = (1u << take) - 1;
+				lat &= mask;
+				cyr = (lead | lead << 1) & mask;
+				bad = (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
+				if (bad)
+					return 0;
+				prev = (lat >> (take - 1) & 1) | ((cyr >> (take - 1) & 1) << 1);
+				i += take;
+				if (take >= 16)
+					continue;
+			}
+		}
+		/* one character the block did not take */
+		c = u[i];
+		if (c < 0x80) {
+			k = tab[c];
+			i++;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			if (i + 1 >= n)
+				return 0;
+			k = tab2[(c << 8 | u[i + 1]) - 0xc200];
+			i += 2;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			uint32_t v;
+			if (i + 2 >= n || (u[i + 1] & 0xc0) != 0x80 || (u[i + 2] & 0xc0) != 0x80)
+				return 0;
+			v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3f);
+			if (v < 0x800)
+				return 0; /* overlong */
+			k = class3(opt, v);
+			i += 3;
+		} else {
+			return 0; /* 4-byte sequences and bad bytes: the slow path decides */
+		}
+		acc |= k | (((prev | k) & 3) + 1);
+		if (acc & SC_NO)
+			return 0;
+		prev = k & 3;
+	}
+	if (opt->join_hyphens) {
+		while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
+			n--;
+		if (n > 0 && u[n - 1] == '-')
+			return 0;
+	}
+	return acc & SC_SEP ? 2 : 1;
+#endif
 }
 
 int

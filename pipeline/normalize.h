@@ -61,6 +61,9 @@ int lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
  * lp_normalize() gives, from a copy with substitutions.
  */
 int lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n);
+/* The same answer a character at a time, without SIMD: what
+ * tests/unit/norm_scan.c compares lp_normalize_scan() with. */
+int lp_normalize_scan_ref(const struct lp_normopt *opt, const char *s, size_t n);
 void lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_map *map);
 
 #endif
