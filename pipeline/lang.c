@@ -138,6 +138,7 @@ lower_cyr(unsigned c)
 #define LETTER 0x400u
 #define KAZAKH 0x8000u
 static uint16_t cyr_letter[256];
+static unsigned char cyr_sym[256]; /* cyr_letter's symbol alone */
 
 static const unsigned char ascii_letter[128] = {
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -249,6 +250,7 @@ init_slots(void)
 			continue;
 		cyr_letter[i] = (uint16_t)(LETTER | (lc - 0x400 < 256 ? sym_of[lc - 0x400] : 0) |
 		                           (is_kazakh_letter(lc) ? KAZAKH : 0));
+		cyr_sym[i] = (unsigned char)(cyr_letter[i] & 0x3f);
 	}
 	atomic_store_explicit(&slots_ready, 1, memory_order_release);
 }
@@ -303,24 +305,37 @@ word_vote(uint64_t lo, uint64_t hi, unsigned syms, size_t letters)
  * registers.
  */
 
-/* The key of the Cyrillic word u[a..b): letters and hyphens. */
+/* The key of the Cyrillic word u[a..b) of `letters` letters (two bytes
+ * each) and hyphens (one): what PUSH_SYM gives symbol by symbol, made
+ * with one shift a symbol -- the symbols before the last LO_SYMS go to
+ * hi, and how many those are is known from the word's length.  Most
+ * words have no hyphen: a letter every two bytes, no test per symbol. */
 static unsigned
-key_utf8(const unsigned char *u, size_t a, size_t b, uint64_t *lo, uint64_t *hi)
+key_utf8(const unsigned char *u, size_t a, size_t b, size_t letters, uint64_t *lo, uint64_t *hi)
 {
 	uint64_t l = 0, h = 0;
-	unsigned syms = 0;
+	unsigned syms = (unsigned)(b - a - letters), nhi = syms > LO_SYMS ? syms - LO_SYMS : 0, k;
 
-	while (a < b) {
-		unsigned s;
-		if (u[a] == '-') {
-			s = sym_hyphen;
-			a++;
-		} else {
-			s = cyr_letter[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)] & 0x3f;
-			a += 2;
+	if (syms == letters) {
+		for (k = 0; k < nhi; k++, a += 2)
+			h = h << SYM_BITS | cyr_sym[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)];
+		for (; a < b; a += 2)
+			l = l << SYM_BITS | cyr_sym[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)];
+	} else {
+		for (k = 0; k < syms; k++) {
+			unsigned s;
+			if (u[a] == '-') {
+				s = sym_hyphen;
+				a++;
+			} else {
+				s = cyr_sym[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)];
+				a += 2;
+			}
+			if (k < nhi)
+				h = h << SYM_BITS | s;
+			else
+				l = l << SYM_BITS | s;
 		}
-		PUSH_SYM(l, h, s);
-		syms++;
 	}
 	*lo = l;
 	*hi = h;
@@ -521,6 +536,27 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		while (n > 0 && (u[n] & 0xc0) == 0x80)
 			n--;
 	}
+#ifdef __SSE2__
+	if (n >= 16) {
+		/* A line of ASCII (English) has no Cyrillic word and casts no
+		 * vote: whether it has a letter is all that counts.  Sixteen
+		 * bytes a step, the last step ending at n; the first byte
+		 * past ASCII sends the line to the loop below. */
+		__m128i al = _mm_setzero_si128();
+		size_t j = 0;
+
+		for (;;) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+			__m128i lx = _mm_or_si128(x, SPLAT(0x20));
+			if (_mm_movemask_epi8(x))
+				break;
+			al = _mm_or_si128(al, _mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)), _mm_cmpgt_epi8(SPLAT(0x7b), lx)));
+			if (j + 16 == n)
+				return decide(ctx, _mm_movemask_epi8(al) != 0, 0, 0, 0);
+			j = j + 32 <= n ? j + 16 : n - 16;
+		}
+	}
+#endif
 	for (;;) {
 		unsigned c = i < n ? u[i] : 0;
 
@@ -559,7 +595,8 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		}
 		/* anything else ends a Cyrillic word */
 		wkk &= KAZAKH;
-		END_WORD(tail_utf8(u, wstart, i), (wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
+		END_WORD(tail_utf8(u, wstart, i),
+		         (wbytes = i - wstart) <= WORD_MAX ? key_utf8(u, wstart, i, wletters, &lo_, &hi_) : 0);
 		if (i >= n)
 			break;
 #ifdef __SSE2__

@@ -415,13 +415,11 @@ simd_check(int m)
 	simd_ok[m] = ok;
 }
 
-/* u[0..17) readable; *lead gets the mask of lead bytes of the letters. */
+/* The lead bytes of the two-byte letters block_pair_ok() accepts, among
+ * the sixteen bytes x (nx: the same moved by one byte). */
 static inline unsigned
-scan_block(const unsigned char *u, unsigned *lat, unsigned *lead)
+block_leads(__m128i x, __m128i nx)
 {
-	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
-	const __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
-	__m128i asc = _mm_cmpgt_epi8(x, _mm_setzero_si128()); /* 0x01..0x7F */
 	__m128i ld = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfc)), SPLAT(0xd0)),
 	                           _mm_cmpeq_epi8(_mm_and_si128(nx, SPLAT(0xc0)), SPLAT(0x80)));
 	__m128i d0 = _mm_cmpeq_epi8(x, SPLAT(0xd0)), d1 = _mm_cmpeq_epi8(x, SPLAT(0xd1));
@@ -431,13 +429,23 @@ scan_block(const unsigned char *u, unsigned *lat, unsigned *lead)
 	                                          _mm_or_si128(_mm_cmpeq_epi8(y, SPLAT(0x8b)), _mm_cmpeq_epi8(y, SPLAT(0x8c)))));
 	__m128i t = _mm_sub_epi8(nx, SPLAT(0x82));
 	__m128i mark = _mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd2)), _mm_cmpeq_epi8(_mm_min_epu8(t, SPLAT(7)), t));
-	__m128i lx = _mm_or_si128(x, SPLAT(0x20));
-	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)), _mm_cmpgt_epi8(SPLAT(0x7b), lx));
-	unsigned lm = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(look, mark), ld));
 
-	*lat = (unsigned)_mm_movemask_epi8(alpha);
-	*lead = lm;
-	return ((unsigned)_mm_movemask_epi8(asc) | lm | lm << 1) & 0xffff;
+	return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(look, mark), ld));
+}
+
+/* The Russian alphabet alone, А..я: D0 90..BF, D1 80..8F, that is a
+ * continuation byte nx with nx + (D1 ? 0x40 : 0) in 90..CF -- most blocks
+ * of Cyrillic text need no more than this.  Their lead bytes. */
+static inline unsigned
+russian_leads(__m128i x, __m128i nx)
+{
+	__m128i d1 = _mm_cmpeq_epi8(x, SPLAT(0xd1));
+	__m128i v = _mm_sub_epi8(_mm_add_epi8(nx, _mm_and_si128(d1, SPLAT(0x40))), SPLAT(0x90));
+	__m128i ru = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfe)), SPLAT(0xd0)),
+	                                         _mm_cmpeq_epi8(_mm_and_si128(nx, SPLAT(0xc0)), SPLAT(0x80))),
+	                           _mm_cmpeq_epi8(_mm_min_epu8(v, SPLAT(0x3f)), v));
+
+	return (unsigned)_mm_movemask_epi8(ru);
 }
 #endif
 
@@ -447,8 +455,9 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	const unsigned char *tab, *tab2;
 	size_t i = 0;
-	/* prev and acc as in lp_normalize_scan_ref() */
-	unsigned prev = 0, acc = 0, k;
+	/* prev and acc as in lp_normalize_scan_ref(); bad: nonzero once two
+	 * letters of different scripts met in a block */
+	unsigned prev = 0, acc = 0, k, bad = 0;
 	int m = opt->nfkc != 0;
 
 	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
@@ -464,20 +473,49 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 		unsigned c;
 
 		if (i + 17 <= n) {
-			unsigned lat, lead, ok = scan_block(u + i, &lat, &lead), take, cyr, bad;
+			/* Masks of sixteen bytes: lat the ASCII letters, lead the
+			 * lead bytes of accepted letters, whose letters are the
+			 * bytes cyr; ok the bytes accepted.  A letter whose lead
+			 * is the last byte takes the next block's first byte. */
+			const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+			__m128i lx = _mm_or_si128(x, SPLAT(0x20)), nx;
+			unsigned lat = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)),
+			                                                         _mm_cmpgt_epi8(SPLAT(0x7b), lx)));
+			unsigned asc = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())));
+			unsigned lead, ok, cyr, take;
 
-			take = ok == 0xffff ? 16 + (lead >> 15) : (unsigned)__builtin_ctz(~ok);
+			if ((asc & 0xffff) == 0xffff) {
+				/* ASCII but NUL (English text): only the first
+				 * byte can meet a Cyrillic letter */
+				bad |= prev >> 1 & lat;
+				prev = lat >> 15;
+				i += 16;
+				continue;
+			}
+			nx = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+			lead = russian_leads(x, nx);
+			ok = (asc | lead | lead << 1) & 0xffff;
+			if (ok != 0xffff) {
+				lead = block_leads(x, nx);
+				ok = (asc | lead | lead << 1) & 0xffff;
+			}
+			if (ok == 0xffff) {
+				cyr = lead | lead << 1;
+				bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
+				prev = lat >> 15 | (cyr >> 14 & 2);
+				i += 16 + (lead >> 15);
+				continue;
+			}
+			/* the bytes before the first one not accepted (not a
+			 * letter's second byte: that would be accepted) */
+			take = (unsigned)__builtin_ctz(~ok);
 			if (take) {
 				unsigned mask = (1u << take) - 1;
 				lat &= mask;
 				cyr = (lead | lead << 1) & mask;
-				bad = (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
-				if (bad)
-					return 0;
+				bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
 				prev = (lat >> (take - 1) & 1) | ((cyr >> (take - 1) & 1) << 1);
 				i += take;
-				if (take >= 16)
-					continue;
 			}
 		}
 		/* one character the block did not take */
@@ -507,6 +545,8 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 			return 0;
 		prev = k & 3;
 	}
+	if (bad)
+		return 0;
 	if (opt->join_hyphens) {
 		while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
 			n--;
