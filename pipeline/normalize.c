@@ -511,6 +511,61 @@ scan_end(const struct lp_normopt *opt, const unsigned char *u, size_t n, unsigne
 	return acc & SC_SEP ? 2 : 1;
 }
 
+/* One block of scan_sse2() at u[*i] (u[*i + 16] readable): 1 when it
+ * took all sixteen bytes (or seventeen), else 0 after taking those
+ * before the first byte it does not accept, which the scalar step reads.
+ * Always inlined: scan_avx2() ends lines with it, and a call from there
+ * would cost a switch between AVX and SSE state. */
+static inline __attribute__((always_inline)) int
+sse2_block(const unsigned char *u, size_t *i, unsigned *prev, unsigned *bad)
+{
+	/* Masks of sixteen bytes: lat the ASCII letters, lead the
+	 * lead bytes of accepted letters, whose letters are the
+	 * bytes cyr; ok the bytes accepted.  A letter whose lead
+	 * is the last byte takes the next block's first byte. */
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + *i));
+	__m128i lx = _mm_or_si128(x, SPLAT(0x20)), nx;
+	unsigned lat = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)),
+	                                                         _mm_cmpgt_epi8(SPLAT(0x7b), lx)));
+	unsigned asc = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())));
+	unsigned lead, ok, cyr, take;
+
+	if ((asc & 0xffff) == 0xffff) {
+		/* ASCII but NUL (English text): only the first
+		 * byte can meet a Cyrillic letter */
+		*bad |= *prev >> 1 & lat;
+		*prev = lat >> 15;
+		*i += 16;
+		return 1;
+	}
+	nx = _mm_loadu_si128((const __m128i *)(const void *)(u + *i + 1));
+	lead = russian_leads(x, nx);
+	ok = (asc | lead | lead << 1) & 0xffff;
+	if (ok != 0xffff) {
+		lead = block_leads(x, nx);
+		ok = (asc | lead | lead << 1) & 0xffff;
+	}
+	if (ok == 0xffff) {
+		cyr = lead | lead << 1;
+		*bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((*prev & cyr) | (*prev >> 1 & lat)) & 1);
+		*prev = lat >> 15 | (cyr >> 14 & 2);
+		*i += 16 + (lead >> 15);
+		return 1;
+	}
+	/* the bytes before the first one not accepted (not a
+	 * letter's second byte: that would be accepted) */
+	take = (unsigned)__builtin_ctz(~ok);
+	if (take) {
+		unsigned mask = (1u << take) - 1;
+		lat &= mask;
+		cyr = (lead | lead << 1) & mask;
+		*bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((*prev & cyr) | (*prev >> 1 & lat)) & 1);
+		*prev = (lat >> (take - 1) & 1) | ((cyr >> (take - 1) & 1) << 1);
+		*i += take;
+	}
+	return 0;
+}
+
 static int
 scan_sse2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
 {
@@ -521,52 +576,8 @@ scan_sse2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
 	unsigned prev = 0, acc = 0, k, bad = 0;
 
 	while (i < n) {
-		if (i + 17 <= n) {
-			/* Masks of sixteen bytes: lat the ASCII letters, lead the
-			 * lead bytes of accepted letters, whose letters are the
-			 * bytes cyr; ok the bytes accepted.  A letter whose lead
-			 * is the last byte takes the next block's first byte. */
-			const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-			__m128i lx = _mm_or_si128(x, SPLAT(0x20)), nx;
-			unsigned lat = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)),
-			                                                         _mm_cmpgt_epi8(SPLAT(0x7b), lx)));
-			unsigned asc = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())));
-			unsigned lead, ok, cyr, take;
-
-			if ((asc & 0xffff) == 0xffff) {
-				/* ASCII but NUL (English text): only the first
-				 * byte can meet a Cyrillic letter */
-				bad |= prev >> 1 & lat;
-				prev = lat >> 15;
-				i += 16;
-				continue;
-			}
-			nx = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-			lead = russian_leads(x, nx);
-			ok = (asc | lead | lead << 1) & 0xffff;
-			if (ok != 0xffff) {
-				lead = block_leads(x, nx);
-				ok = (asc | lead | lead << 1) & 0xffff;
-			}
-			if (ok == 0xffff) {
-				cyr = lead | lead << 1;
-				bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
-				prev = lat >> 15 | (cyr >> 14 & 2);
-				i += 16 + (lead >> 15);
-				continue;
-			}
-			/* the bytes before the first one not accepted (not a
-			 * letter's second byte: that would be accepted) */
-			take = (unsigned)__builtin_ctz(~ok);
-			if (take) {
-				unsigned mask = (1u << take) - 1;
-				lat &= mask;
-				cyr = (lead | lead << 1) & mask;
-				bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
-				prev = (lat >> (take - 1) & 1) | ((cyr >> (take - 1) & 1) << 1);
-				i += take;
-			}
-		}
+		if (i + 17 <= n && sse2_block(u, &i, &prev, &bad))
+			continue;
 		/* one character the block did not take */
 		if (!scan_char(opt, u, n, &i, tab, tab2, &k))
 			return 0;
@@ -651,6 +662,13 @@ scan_avx2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
 				prev = (unsigned)(lat >> (take - 1) & 1) | (unsigned)((cyr >> (take - 1) & 1) << 1);
 				i += take;
 			}
+		} else if (i + 17 <= n) {
+			/* the last 17 to 32 bytes: sixteen a step */
+			unsigned b16 = 0;
+			int whole = sse2_block(u, &i, &prev, &b16);
+			bad |= b16;
+			if (whole)
+				continue;
 		}
 		if (!scan_char(opt, u, n, &i, tab, tab2, &k))
 			return 0;
