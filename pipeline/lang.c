@@ -104,6 +104,7 @@ static unsigned char sym_of[256]; /* symbol of the lowercase letter U+0400 + i *
 static unsigned nsym = 1;
 static unsigned char sym_hyphen;
 static unsigned char tails[(64 + 4096) / 8]; /* bits: the tails (tail_utf8) of every entry */
+static unsigned char tails3[(1u << 18) / 8]; /* bits: the last three symbols of every entry of three or more */
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT; /* `run -j` has threads */
 static _Atomic int slots_ready; /* set when init_slots is done: no call per line */
 
@@ -219,6 +220,8 @@ add_entry(const char *w, unsigned kind, char lang)
 	{
 		unsigned t = syms == 1 ? (unsigned)lo : (unsigned)(lo & 0xfff) + 64;
 		tails[t >> 3] |= (unsigned char)(1u << (t & 7));
+		if (syms >= 3)
+			tails3[(lo & 0x3ffff) >> 3] |= (unsigned char)(1u << (lo & 7));
 	}
 	if (kind == 0 && syms > max_syms)
 		max_syms = syms;
@@ -406,15 +409,35 @@ may_match(unsigned tail)
 	return tails[tail >> 3] >> (tail & 7) & 1;
 }
 
+/* The same for the Cyrillic word u[a..b) by its last three symbols too,
+ * which a listed word or ending of three or more that it matches has:
+ * most words that pass the test of two fail this one.  A word of fewer
+ * than three letters, or with a hyphen among its last three, is asked
+ * of two only. */
+static int
+may_match_utf8(const unsigned char *u, size_t a, size_t b)
+{
+	unsigned t3;
+
+	if (!may_match(tail_utf8(u, a, b)))
+		return 0;
+	if (b - a < 6 || u[b - 3] == '-' || u[b - 5] == '-')
+		return 1;
+	t3 = (unsigned)cyr_sym[((u[b - 6] & 3) << 6) | (u[b - 5] & 0x3f)] << 12 |
+	     (unsigned)cyr_sym[((u[b - 4] & 3) << 6) | (u[b - 3] & 0x3f)] << 6 |
+	     cyr_sym[((u[b - 2] & 3) << 6) | (u[b - 1] & 0x3f)];
+	return tails3[t3 >> 3] >> (t3 & 7) & 1;
+}
+
 /* The end of whatever word was open (letters from wstart to i): its vote,
  * if votes are still taken.  KEY makes lo, hi and syms and sets wbytes,
  * the word's UTF-8 length. */
-#define END_WORD(TAIL, KEY) do {                                         \
+#define END_WORD(MAYBE, KEY) do {                                         \
 	if (wletters) {                                                  \
 		if (wkk)                                                 \
 			kk++;                                            \
 		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH && \
-		         may_match(TAIL)) {                              \
+		         (MAYBE)) {                                      \
 			uint64_t lo_, hi_;                               \
 			size_t wbytes;                                   \
 			unsigned syms_ = KEY;                            \
@@ -596,7 +619,7 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		}
 		/* anything else ends a Cyrillic word */
 		wkk &= KAZAKH;
-		END_WORD(tail_utf8(u, wstart, i),
+		END_WORD(may_match_utf8(u, wstart, i),
 		         (wbytes = i - wstart) <= WORD_MAX ? key_utf8(u, wstart, i, wletters, &lo_, &hi_) : 0);
 		if (i >= n)
 			break;
@@ -691,11 +714,11 @@ lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n, cons
 		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= LETTER)
 			continue;
 		wkk &= KAZAKH;
-		END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
+		END_WORD(may_match(tail_8bit(s, wstart, i, tab)), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 		lat += v == 1;
 	}
 	wkk &= KAZAKH;
-	END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
+	END_WORD(may_match(tail_8bit(s, wstart, i, tab)), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 	return decide(ctx, lat, cyr, kk, ru);
 }
 
