@@ -552,6 +552,8 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 	unsigned wkk = 0, e;
 	int words = 0, counting = 1;
 
+	if (n == 0)
+		return decide(ctx, 0, 0, 0, 0); /* a blank line: the language before it */
 	if (!atomic_load_explicit(&slots_ready, memory_order_acquire))
 		pthread_once(&slots_once, init_slots);
 	if (n > LANG_SPAN) {

@@ -702,6 +702,8 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 {
 	int m = opt->nfkc != 0;
 
+	if (n == 0)
+		return 1; /* a blank line, every other line of most documents */
 	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
 		pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
 #ifdef __SSE2__

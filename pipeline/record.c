@@ -84,9 +84,16 @@ lp_rec_line(struct lp_buf *b, const struct lp_line *l)
 		p += lp_put_u64(p, (uint64_t)l->lineno);
 	}
 	*p++ = '\t';
-	p += lp_put_u64(p, l->start);
-	*p++ = '\t';
-	p += lp_put_u64(p, l->end);
+	{
+		/* start, then end: the same digits again for a blank line */
+		size_t k = lp_put_u64(p, l->start);
+		p += k;
+		*p++ = '\t';
+		if (l->end == l->start)
+			memcpy(p, p - k - 1, k), p += k;
+		else
+			p += lp_put_u64(p, l->end);
+	}
 	*p++ = '\t';
 	{
 		/* norm's "en", "ru", "kk", "und" need no escape: no call */
