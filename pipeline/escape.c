@@ -74,20 +74,8 @@ lp_escape_to(char *d, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;
 
-	if (n < 16) {
-		/* short fields (a blank line's text, a language, a short
-		 * name): a byte at a time, no call */
-		for (; i < n; i++) {
-			unsigned char c = u[i], t = special[c];
-			if (t) {
-				*d++ = '\\';
-				*d++ = (char)t;
-			} else {
-				*d++ = (char)c;
-			}
-		}
-		return d;
-	}
+	if (n == 0)
+		return d; /* a blank line's text */
 #ifdef __SSE2__
 	/* Copy sixteen bytes a step while none needs an escape (a line's
 	 * text, the bulk of what norm writes, usually has none): one pass,
