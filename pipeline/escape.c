@@ -74,6 +74,57 @@ lp_escape_to(char *d, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;
 
+	if (n == 0)
+		return d; /* a blank line's text */
+#ifdef __SSE2__
+	/* Copy sixteen bytes a step while none needs an escape (a line's
+	 * text, the bulk of what norm writes, usually has none): one pass,
+	 * with the store in it.  d has room for 2 * n bytes, so a whole
+	 * block may be stored while i + 16 <= n.  A block with a byte below
+	 * 0x0e or a backslash goes a byte at a time. */
+	const __m128i bs = _mm_set1_epi8('\\'), lim = _mm_set1_epi8(0x0d);
+	int verbatim = 0; /* the last block was copied as it was */
+
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, bs),
+		                                       _mm_cmpeq_epi8(_mm_min_epu8(x, lim), x)));
+		if (!m) {
+			_mm_storeu_si128((__m128i *)(void *)d, x);
+			d += 16;
+			i += 16;
+			verbatim = 1;
+			continue;
+		}
+		verbatim = 0;
+		{
+			size_t e = i + 16;
+			for (; i < e; i++) {
+				unsigned char c = u[i], t = special[c];
+				if (t) {
+					*d++ = '\\';
+					*d++ = (char)t;
+				} else {
+					*d++ = (char)c;
+				}
+			}
+		}
+	}
+	if (verbatim && i < n) {
+		/* the rest, r < 16 bytes, as the last sixteen of s: the bytes
+		 * before the rest were copied as they were, so a store that
+		 * ends where the rest ends writes them again, unchanged */
+		size_t r = n - i;
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, bs),
+		                                       _mm_cmpeq_epi8(_mm_min_epu8(x, lim), x)));
+		if (!(m >> (16 - r))) {
+			_mm_storeu_si128((__m128i *)(void *)(d + r - 16), x);
+			return d + r;
+		}
+	}
+	run = i;
+#endif
 	while ((i = next_special(u, i, n)) < n) {
 		memcpy(d, s + run, i - run);
 		d += i - run;

@@ -15,7 +15,8 @@
  *
  * Kazakh in the Latin alphabet of 2021 counts as English for now.
  * May assume: valid UTF-8 (norm has cleaned it).  One pass over at most
- * LANG_SPAN bytes, no allocation.
+ * LANG_SPAN bytes, no allocation; a line of ASCII only (English) is
+ * decided by a pass of sixteen bytes a step that looks for a letter.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -103,6 +104,7 @@ static unsigned char sym_of[256]; /* symbol of the lowercase letter U+0400 + i *
 static unsigned nsym = 1;
 static unsigned char sym_hyphen;
 static unsigned char tails[(64 + 4096) / 8]; /* bits: the tails (tail_utf8) of every entry */
+static unsigned char tails3[(1u << 18) / 8]; /* bits: the last three symbols of every entry of three or more */
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT; /* `run -j` has threads */
 static _Atomic int slots_ready; /* set when init_slots is done: no call per line */
 
@@ -138,6 +140,7 @@ lower_cyr(unsigned c)
 #define LETTER 0x400u
 #define KAZAKH 0x8000u
 static uint16_t cyr_letter[256];
+static unsigned char cyr_sym[256]; /* cyr_letter's symbol alone */
 
 static const unsigned char ascii_letter[128] = {
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -217,6 +220,8 @@ add_entry(const char *w, unsigned kind, char lang)
 	{
 		unsigned t = syms == 1 ? (unsigned)lo : (unsigned)(lo & 0xfff) + 64;
 		tails[t >> 3] |= (unsigned char)(1u << (t & 7));
+		if (syms >= 3)
+			tails3[(lo & 0x3ffff) >> 3] |= (unsigned char)(1u << (lo & 7));
 	}
 	if (kind == 0 && syms > max_syms)
 		max_syms = syms;
@@ -249,6 +254,7 @@ init_slots(void)
 			continue;
 		cyr_letter[i] = (uint16_t)(LETTER | (lc - 0x400 < 256 ? sym_of[lc - 0x400] : 0) |
 		                           (is_kazakh_letter(lc) ? KAZAKH : 0));
+		cyr_sym[i] = (unsigned char)(cyr_letter[i] & 0x3f);
 	}
 	atomic_store_explicit(&slots_ready, 1, memory_order_release);
 }
@@ -303,24 +309,37 @@ word_vote(uint64_t lo, uint64_t hi, unsigned syms, size_t letters)
  * registers.
  */
 
-/* The key of the Cyrillic word u[a..b): letters and hyphens. */
+/* The key of the Cyrillic word u[a..b) of `letters` letters (two bytes
+ * each) and hyphens (one): what PUSH_SYM gives symbol by symbol, made
+ * with one shift a symbol -- the symbols before the last LO_SYMS go to
+ * hi, and how many those are is known from the word's length.  Most
+ * words have no hyphen: a letter every two bytes, no test per symbol. */
 static unsigned
-key_utf8(const unsigned char *u, size_t a, size_t b, uint64_t *lo, uint64_t *hi)
+key_utf8(const unsigned char *u, size_t a, size_t b, size_t letters, uint64_t *lo, uint64_t *hi)
 {
 	uint64_t l = 0, h = 0;
-	unsigned syms = 0;
+	unsigned syms = (unsigned)(b - a - letters), nhi = syms > LO_SYMS ? syms - LO_SYMS : 0, k;
 
-	while (a < b) {
-		unsigned s;
-		if (u[a] == '-') {
-			s = sym_hyphen;
-			a++;
-		} else {
-			s = cyr_letter[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)] & 0x3f;
-			a += 2;
+	if (syms == letters) {
+		for (k = 0; k < nhi; k++, a += 2)
+			h = h << SYM_BITS | cyr_sym[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)];
+		for (; a < b; a += 2)
+			l = l << SYM_BITS | cyr_sym[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)];
+	} else {
+		for (k = 0; k < syms; k++) {
+			unsigned s;
+			if (u[a] == '-') {
+				s = sym_hyphen;
+				a++;
+			} else {
+				s = cyr_sym[((u[a] & 3) << 6) | (u[a + 1] & 0x3f)];
+				a += 2;
+			}
+			if (k < nhi)
+				h = h << SYM_BITS | s;
+			else
+				l = l << SYM_BITS | s;
 		}
-		PUSH_SYM(l, h, s);
-		syms++;
 	}
 	*lo = l;
 	*hi = h;
@@ -390,15 +409,35 @@ may_match(unsigned tail)
 	return tails[tail >> 3] >> (tail & 7) & 1;
 }
 
+/* The same for the Cyrillic word u[a..b) by its last three symbols too,
+ * which a listed word or ending of three or more that it matches has:
+ * most words that pass the test of two fail this one.  A word of fewer
+ * than three letters, or with a hyphen among its last three, is asked
+ * of two only. */
+static int
+may_match_utf8(const unsigned char *u, size_t a, size_t b)
+{
+	unsigned t3;
+
+	if (!may_match(tail_utf8(u, a, b)))
+		return 0;
+	if (b - a < 6 || u[b - 3] == '-' || u[b - 5] == '-')
+		return 1;
+	t3 = (unsigned)cyr_sym[((u[b - 6] & 3) << 6) | (u[b - 5] & 0x3f)] << 12 |
+	     (unsigned)cyr_sym[((u[b - 4] & 3) << 6) | (u[b - 3] & 0x3f)] << 6 |
+	     cyr_sym[((u[b - 2] & 3) << 6) | (u[b - 1] & 0x3f)];
+	return tails3[t3 >> 3] >> (t3 & 7) & 1;
+}
+
 /* The end of whatever word was open (letters from wstart to i): its vote,
  * if votes are still taken.  KEY makes lo, hi and syms and sets wbytes,
  * the word's UTF-8 length. */
-#define END_WORD(TAIL, KEY) do {                                         \
+#define END_WORD(MAYBE, KEY) do {                                         \
 	if (wletters) {                                                  \
 		if (wkk)                                                 \
 			kk++;                                            \
 		else if (kk + ru < VOTES_ENOUGH && words < WORDS_ENOUGH && \
-		         may_match(TAIL)) {                              \
+		         (MAYBE)) {                                      \
 			uint64_t lo_, hi_;                               \
 			size_t wbytes;                                   \
 			unsigned syms_ = KEY;                            \
@@ -513,6 +552,8 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 	unsigned wkk = 0, e;
 	int words = 0, counting = 1;
 
+	if (n == 0)
+		return decide(ctx, 0, 0, 0, 0); /* a blank line: the language before it */
 	if (!atomic_load_explicit(&slots_ready, memory_order_acquire))
 		pthread_once(&slots_once, init_slots);
 	if (n > LANG_SPAN) {
@@ -521,6 +562,27 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		while (n > 0 && (u[n] & 0xc0) == 0x80)
 			n--;
 	}
+#ifdef __SSE2__
+	if (n >= 16) {
+		/* A line of ASCII (English) has no Cyrillic word and casts no
+		 * vote: whether it has a letter is all that counts.  Sixteen
+		 * bytes a step, the last step ending at n; the first byte
+		 * past ASCII sends the line to the loop below. */
+		__m128i al = _mm_setzero_si128();
+		size_t j = 0;
+
+		for (;;) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+			__m128i lx = _mm_or_si128(x, SPLAT(0x20));
+			if (_mm_movemask_epi8(x))
+				break;
+			al = _mm_or_si128(al, _mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)), _mm_cmpgt_epi8(SPLAT(0x7b), lx)));
+			if (j + 16 == n)
+				return decide(ctx, _mm_movemask_epi8(al) != 0, 0, 0, 0);
+			j = j + 32 <= n ? j + 16 : n - 16;
+		}
+	}
+#endif
 	for (;;) {
 		unsigned c = i < n ? u[i] : 0;
 
@@ -559,7 +621,8 @@ lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n)
 		}
 		/* anything else ends a Cyrillic word */
 		wkk &= KAZAKH;
-		END_WORD(tail_utf8(u, wstart, i), (wbytes = i - wstart, key_utf8(u, wstart, i, &lo_, &hi_)));
+		END_WORD(may_match_utf8(u, wstart, i),
+		         (wbytes = i - wstart) <= WORD_MAX ? key_utf8(u, wstart, i, wletters, &lo_, &hi_) : 0);
 		if (i >= n)
 			break;
 #ifdef __SSE2__
@@ -653,11 +716,11 @@ lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n, cons
 		if (v == 2 && wletters && i + 1 < n && tab[s[i + 1]] >= LETTER)
 			continue;
 		wkk &= KAZAKH;
-		END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
+		END_WORD(may_match(tail_8bit(s, wstart, i, tab)), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 		lat += v == 1;
 	}
 	wkk &= KAZAKH;
-	END_WORD(tail_8bit(s, wstart, i, tab), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
+	END_WORD(may_match(tail_8bit(s, wstart, i, tab)), key_8bit(s, wstart, i, tab, &lo_, &hi_, &wbytes));
 	return decide(ctx, lat, cyr, kk, ru);
 }
 

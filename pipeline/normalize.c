@@ -16,12 +16,23 @@
  * unchanged but for no-break spaces and em dashes, which
  * lp_normalize_separators() then replaces as the slow path would.
  * lp_plain_cp() is the one definition of "unchanged" both paths share.
+ * The scan reads 32 bytes a step with AVX2 where the processor has it
+ * (asked once at run time), 16 with SSE2 otherwise, over ASCII and the
+ * two-byte Cyrillic letters; any other character is read alone, as
+ * lp_normalize_scan_ref() reads every one (tests/unit/norm_scan.c
+ * compares the three).
  */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+/* AVX2 where the processor has it, chosen at run time (scan_avx2) */
+#include <immintrin.h>
+#define HAVE_AVX2_SCAN 1
+static int use_avx2;
+#endif
 #endif
 
 #include <utf8proc.h>
@@ -230,6 +241,10 @@ scan_class(enum lp_plain k, uint32_t c)
  * check of the second byte is the same lookup */
 static unsigned char scan2b[2][30 * 256];
 
+#ifdef __SSE2__
+static void simd_check(int m);
+#endif
+
 static void
 scan_init(int m)
 {
@@ -243,6 +258,13 @@ scan_init(int m)
 		unsigned lead = 0xc2 + b / 256, d = b % 256;
 		scan2b[m][b] = (d & 0xc0) != 0x80 ? SC_NO : scan2[m][(lead & 0x1f) << 6 | (d & 0x3f)];
 	}
+#ifdef __SSE2__
+	simd_check(m);
+#ifdef HAVE_AVX2_SCAN
+	__builtin_cpu_init();
+	use_avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
+#endif
 	atomic_store_explicit(&scan2_ready[m], 1, memory_order_release);
 }
 
@@ -268,7 +290,7 @@ class3(const struct lp_normopt *opt, uint32_t v)
 }
 
 int
-lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
+lp_normalize_scan_ref(const struct lp_normopt *opt, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const unsigned char *tab, *tab2;
@@ -362,6 +384,338 @@ lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
 			return 0;
 	}
 	return acc & SC_SEP ? 2 : 1;
+}
+
+#ifdef __SSE2__
+/*
+ * The SSE2 scan: sixteen bytes a step over what most lines are made of --
+ * ASCII but NUL, and two-byte Cyrillic letters: U+0400..U+04FF but the
+ * lookalikes script repair must see (Ѕ Ј Ћ Ќ ѕ ј ћ ќ) and the signs and
+ * marks U+0482..U+0489.  Per block, bit masks: bytes that are such (ok),
+ * ASCII letters (lat), bytes of such Cyrillic letters (cyr); a Latin
+ * letter next to a Cyrillic one is a word that mixes scripts.  Where a
+ * block holds anything else the bytes before it are taken and the scalar
+ * step reads the one character there.  block_pair_ok() is the same test
+ * for one pair, with which scan_init() checks the tables agree (else
+ * simd_ok stays 0 and only the scalar step runs).
+ */
+#define SPLAT(b) _mm_set1_epi8((char)(b))
+
+static int simd_ok[2];
+
+static int
+block_pair_ok(unsigned lead, unsigned d)
+{
+	unsigned y = lead == 0xd1 ? d - 0x10 : d;
+
+	if ((lead & 0xfc) != 0xd0 || (d & 0xc0) != 0x80)
+		return 0;
+	if ((lead == 0xd0 || lead == 0xd1) && (y == 0x85 || y == 0x88 || y == 0x8b || y == 0x8c))
+		return 0;
+	return !(lead == 0xd2 && d >= 0x82 && d <= 0x89);
+}
+
+static void
+simd_check(int m)
+{
+	unsigned c, d;
+	int ok = 1;
+
+	for (c = 1; c < 0x80; c++)
+		ok &= scan2[m][c] == (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? SC_LAT : SC_OTHER);
+	for (c = 0xd0; c <= 0xd3; c++)
+		for (d = 0x80; d <= 0xbf; d++)
+			if (block_pair_ok(c, d))
+				ok &= scan2b[m][(c << 8 | d) - 0xc200] == SC_CYR;
+	simd_ok[m] = ok;
+}
+
+/* The lead bytes of the two-byte letters block_pair_ok() accepts, among
+ * the sixteen bytes x (nx: the same moved by one byte). */
+static inline unsigned
+block_leads(__m128i x, __m128i nx)
+{
+	__m128i ld = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfc)), SPLAT(0xd0)),
+	                           _mm_cmpeq_epi8(_mm_and_si128(nx, SPLAT(0xc0)), SPLAT(0x80)));
+	__m128i d0 = _mm_cmpeq_epi8(x, SPLAT(0xd0)), d1 = _mm_cmpeq_epi8(x, SPLAT(0xd1));
+	__m128i y = _mm_sub_epi8(nx, _mm_and_si128(d1, SPLAT(0x10)));
+	__m128i look = _mm_and_si128(_mm_or_si128(d0, d1),
+	                             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, SPLAT(0x85)), _mm_cmpeq_epi8(y, SPLAT(0x88))),
+	                                          _mm_or_si128(_mm_cmpeq_epi8(y, SPLAT(0x8b)), _mm_cmpeq_epi8(y, SPLAT(0x8c)))));
+	__m128i t = _mm_sub_epi8(nx, SPLAT(0x82));
+	__m128i mark = _mm_and_si128(_mm_cmpeq_epi8(x, SPLAT(0xd2)), _mm_cmpeq_epi8(_mm_min_epu8(t, SPLAT(7)), t));
+
+	return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(look, mark), ld));
+}
+
+/* The Russian alphabet alone, А..я: D0 90..BF, D1 80..8F, that is a
+ * continuation byte nx with nx + (D1 ? 0x40 : 0) in 90..CF -- most blocks
+ * of Cyrillic text need no more than this.  Their lead bytes. */
+static inline unsigned
+russian_leads(__m128i x, __m128i nx)
+{
+	__m128i d1 = _mm_cmpeq_epi8(x, SPLAT(0xd1));
+	__m128i v = _mm_sub_epi8(_mm_add_epi8(nx, _mm_and_si128(d1, SPLAT(0x40))), SPLAT(0x90));
+	__m128i ru = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, SPLAT(0xfe)), SPLAT(0xd0)),
+	                                         _mm_cmpeq_epi8(_mm_and_si128(nx, SPLAT(0xc0)), SPLAT(0x80))),
+	                           _mm_cmpeq_epi8(_mm_min_epu8(v, SPLAT(0x3f)), v));
+
+	return (unsigned)_mm_movemask_epi8(ru);
+}
+#endif
+
+#ifdef __SSE2__
+/* The scalar step of the scans below: the one character at u[*i], whose
+ * class goes into *k; 0 when the line needs the slow path. */
+static inline int
+scan_char(const struct lp_normopt *opt, const unsigned char *u, size_t n, size_t *i,
+          const unsigned char *tab, const unsigned char *tab2, unsigned *k)
+{
+	unsigned c = u[*i];
+
+	if (c < 0x80) {
+		*k = tab[c];
+		*i += 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		if (*i + 1 >= n)
+			return 0;
+		*k = tab2[(c << 8 | u[*i + 1]) - 0xc200];
+		*i += 2;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		uint32_t v;
+		if (*i + 2 >= n || (u[*i + 1] & 0xc0) != 0x80 || (u[*i + 2] & 0xc0) != 0x80)
+			return 0;
+		v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[*i + 1] & 0x3f) << 6) | (u[*i + 2] & 0x3f);
+		if (v < 0x800)
+			return 0; /* overlong */
+		*k = class3(opt, v);
+		*i += 3;
+	} else {
+		return 0; /* 4-byte sequences and bad bytes: the slow path decides */
+	}
+	return 1;
+}
+
+/* The answer once every byte is read. */
+static inline int
+scan_end(const struct lp_normopt *opt, const unsigned char *u, size_t n, unsigned acc, int bad)
+{
+	if (bad)
+		return 0;
+	if (opt->join_hyphens) {
+		while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
+			n--;
+		if (n > 0 && u[n - 1] == '-')
+			return 0;
+	}
+	return acc & SC_SEP ? 2 : 1;
+}
+
+/* One block of scan_sse2() at u[*i] (u[*i + 16] readable): 1 when it
+ * took all sixteen bytes (or seventeen), else 0 after taking those
+ * before the first byte it does not accept, which the scalar step reads.
+ * Always inlined: scan_avx2() ends lines with it, and a call from there
+ * would cost a switch between AVX and SSE state. */
+static inline __attribute__((always_inline)) int
+sse2_block(const unsigned char *u, size_t *i, unsigned *prev, unsigned *bad)
+{
+	/* Masks of sixteen bytes: lat the ASCII letters, lead the
+	 * lead bytes of accepted letters, whose letters are the
+	 * bytes cyr; ok the bytes accepted.  A letter whose lead
+	 * is the last byte takes the next block's first byte. */
+	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + *i));
+	__m128i lx = _mm_or_si128(x, SPLAT(0x20)), nx;
+	unsigned lat = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lx, SPLAT(0x60)),
+	                                                         _mm_cmpgt_epi8(SPLAT(0x7b), lx)));
+	unsigned asc = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, _mm_setzero_si128())));
+	unsigned lead, ok, cyr, take;
+
+	if ((asc & 0xffff) == 0xffff) {
+		/* ASCII but NUL (English text): only the first
+		 * byte can meet a Cyrillic letter */
+		*bad |= *prev >> 1 & lat;
+		*prev = lat >> 15;
+		*i += 16;
+		return 1;
+	}
+	nx = _mm_loadu_si128((const __m128i *)(const void *)(u + *i + 1));
+	lead = russian_leads(x, nx);
+	ok = (asc | lead | lead << 1) & 0xffff;
+	if (ok != 0xffff) {
+		lead = block_leads(x, nx);
+		ok = (asc | lead | lead << 1) & 0xffff;
+	}
+	if (ok == 0xffff) {
+		cyr = lead | lead << 1;
+		*bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((*prev & cyr) | (*prev >> 1 & lat)) & 1);
+		*prev = lat >> 15 | (cyr >> 14 & 2);
+		*i += 16 + (lead >> 15);
+		return 1;
+	}
+	/* the bytes before the first one not accepted (not a
+	 * letter's second byte: that would be accepted) */
+	take = (unsigned)__builtin_ctz(~ok);
+	if (take) {
+		unsigned mask = (1u << take) - 1;
+		lat &= mask;
+		cyr = (lead | lead << 1) & mask;
+		*bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((*prev & cyr) | (*prev >> 1 & lat)) & 1);
+		*prev = (lat >> (take - 1) & 1) | ((cyr >> (take - 1) & 1) << 1);
+		*i += take;
+	}
+	return 0;
+}
+
+static int
+scan_sse2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
+{
+	const unsigned char *tab = scan2[m], *tab2 = scan2b[m];
+	size_t i = 0;
+	/* prev and acc as in lp_normalize_scan_ref(); bad: nonzero once two
+	 * letters of different scripts met in a block */
+	unsigned prev = 0, acc = 0, k, bad = 0;
+
+	while (i < n) {
+		if (i + 17 <= n && sse2_block(u, &i, &prev, &bad))
+			continue;
+		/* one character the block did not take */
+		if (!scan_char(opt, u, n, &i, tab, tab2, &k))
+			return 0;
+		acc |= k | (((prev | k) & 3) + 1);
+		if (acc & SC_NO)
+			return 0;
+		prev = k & 3;
+	}
+	return scan_end(opt, u, n, acc, bad != 0);
+}
+
+#ifdef HAVE_AVX2_SCAN
+#define SPLAT32(b) _mm256_set1_epi8((char)(b))
+
+/* scan_sse2() thirty-two bytes a step, for the processors that have AVX2
+ * (asked once, at scan_init): the same masks, twice as wide. */
+__attribute__((target("avx2"))) static int
+scan_avx2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
+{
+	const unsigned char *tab = scan2[m], *tab2 = scan2b[m];
+	size_t i = 0;
+	unsigned prev = 0, acc = 0, k;
+	uint64_t bad = 0;
+
+	while (i < n) {
+		if (i + 33 <= n) {
+			const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+			__m256i lx = _mm256_or_si256(x, SPLAT32(0x20)), nx, ld;
+			uint64_t lat = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpgt_epi8(lx, SPLAT32(0x60)),
+			                                                               _mm256_cmpgt_epi8(SPLAT32(0x7b), lx)));
+			uint64_t asc = (uint32_t)~_mm256_movemask_epi8(_mm256_or_si256(x, _mm256_cmpeq_epi8(x, _mm256_setzero_si256())));
+			uint64_t lead, ok, cyr;
+			unsigned take;
+
+			if (asc == 0xffffffffu) {
+				bad |= prev >> 1 & lat;
+				prev = (unsigned)(lat >> 31);
+				i += 32;
+				continue;
+			}
+			nx = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 1));
+			{
+				/* the Russian alphabet alone, as russian_leads() */
+				__m256i d1 = _mm256_cmpeq_epi8(x, SPLAT32(0xd1));
+				__m256i v = _mm256_sub_epi8(_mm256_add_epi8(nx, _mm256_and_si256(d1, SPLAT32(0x40))), SPLAT32(0x90));
+				ld = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(x, SPLAT32(0xfe)), SPLAT32(0xd0)),
+				                                       _mm256_cmpeq_epi8(_mm256_and_si256(nx, SPLAT32(0xc0)), SPLAT32(0x80))),
+				                      _mm256_cmpeq_epi8(_mm256_min_epu8(v, SPLAT32(0x3f)), v));
+				lead = (uint32_t)_mm256_movemask_epi8(ld);
+			}
+			ok = (asc | lead | lead << 1) & 0xffffffffu;
+			if (ok != 0xffffffffu) {
+				/* every accepted letter, as block_leads() */
+				__m256i d0 = _mm256_cmpeq_epi8(x, SPLAT32(0xd0)), d1 = _mm256_cmpeq_epi8(x, SPLAT32(0xd1));
+				__m256i y = _mm256_sub_epi8(nx, _mm256_and_si256(d1, SPLAT32(0x10)));
+				__m256i look = _mm256_and_si256(_mm256_or_si256(d0, d1),
+				                                _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(y, SPLAT32(0x85)),
+				                                                                _mm256_cmpeq_epi8(y, SPLAT32(0x88))),
+				                                                _mm256_or_si256(_mm256_cmpeq_epi8(y, SPLAT32(0x8b)),
+				                                                                _mm256_cmpeq_epi8(y, SPLAT32(0x8c)))));
+				__m256i t = _mm256_sub_epi8(nx, SPLAT32(0x82));
+				__m256i mark = _mm256_and_si256(_mm256_cmpeq_epi8(x, SPLAT32(0xd2)),
+				                                _mm256_cmpeq_epi8(_mm256_min_epu8(t, SPLAT32(7)), t));
+				ld = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(x, SPLAT32(0xfc)), SPLAT32(0xd0)),
+				                      _mm256_cmpeq_epi8(_mm256_and_si256(nx, SPLAT32(0xc0)), SPLAT32(0x80)));
+				lead = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(_mm256_or_si256(look, mark), ld));
+				ok = (asc | lead | lead << 1) & 0xffffffffu;
+			}
+			if (ok == 0xffffffffu) {
+				cyr = lead | lead << 1;
+				bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
+				prev = (unsigned)(lat >> 31) | (unsigned)(cyr >> 30 & 2);
+				i += 32 + (size_t)(lead >> 31);
+				continue;
+			}
+			take = (unsigned)__builtin_ctzll(~ok);
+			if (take) {
+				uint64_t mask = ((uint64_t)1 << take) - 1;
+				lat &= mask;
+				cyr = (lead | lead << 1) & mask;
+				bad |= (lat & cyr >> 1) | (cyr & lat >> 1) | (((prev & cyr) | (prev >> 1 & lat)) & 1);
+				prev = (unsigned)(lat >> (take - 1) & 1) | (unsigned)((cyr >> (take - 1) & 1) << 1);
+				i += take;
+			}
+		} else if (i + 17 <= n) {
+			/* the last 17 to 32 bytes: sixteen a step */
+			unsigned b16 = 0;
+			int whole = sse2_block(u, &i, &prev, &b16);
+			bad |= b16;
+			if (whole)
+				continue;
+		}
+		if (!scan_char(opt, u, n, &i, tab, tab2, &k))
+			return 0;
+		acc |= k | (((prev | k) & 3) + 1);
+		if (acc & SC_NO)
+			return 0;
+		prev = k & 3;
+	}
+	return scan_end(opt, u, n, acc, bad != 0);
+}
+
+#endif
+#endif
+
+int
+lp_normalize_scan_sse2(const struct lp_normopt *opt, const char *s, size_t n)
+{
+	int m = opt->nfkc != 0;
+
+	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
+		pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
+#ifdef __SSE2__
+	if (simd_ok[m])
+		return scan_sse2(opt, (const unsigned char *)s, n, m);
+#endif
+	return lp_normalize_scan_ref(opt, s, n);
+}
+
+int
+lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n)
+{
+	int m = opt->nfkc != 0;
+
+	if (n == 0)
+		return 1; /* a blank line, every other line of most documents */
+	if (!atomic_load_explicit(&scan2_ready[m], memory_order_acquire))
+		pthread_once(&scan2_once[m], m ? scan_init_nfkc : scan_init_nfc);
+#ifdef __SSE2__
+	if (simd_ok[m]) {
+#ifdef HAVE_AVX2_SCAN
+		if (use_avx2)
+			return scan_avx2(opt, (const unsigned char *)s, n, m);
+#endif
+		return scan_sse2(opt, (const unsigned char *)s, n, m);
+	}
+#endif
+	return lp_normalize_scan_ref(opt, s, n);
 }
 
 int

@@ -61,6 +61,12 @@ int lp_normalize_is_plain(const struct lp_normopt *opt, const char *s, size_t n)
  * lp_normalize() gives, from a copy with substitutions.
  */
 int lp_normalize_scan(const struct lp_normopt *opt, const char *s, size_t n);
+/* The same answer a character at a time, without SIMD: what
+ * tests/unit/norm_scan.c compares lp_normalize_scan() with. */
+int lp_normalize_scan_ref(const struct lp_normopt *opt, const char *s, size_t n);
+/* The SSE2 scan, which lp_normalize_scan() leaves for an AVX2 one where
+ * the processor has AVX2: the tests ask both. */
+int lp_normalize_scan_sse2(const struct lp_normopt *opt, const char *s, size_t n);
 void lp_normalize_separators(const char *s, size_t n, struct lp_buf *text, struct lp_map *map);
 
 #endif

@@ -84,11 +84,25 @@ lp_rec_line(struct lp_buf *b, const struct lp_line *l)
 		p += lp_put_u64(p, (uint64_t)l->lineno);
 	}
 	*p++ = '\t';
-	p += lp_put_u64(p, l->start);
+	{
+		/* start, then end: the same digits again for a blank line */
+		size_t k = lp_put_u64(p, l->start);
+		p += k;
+		*p++ = '\t';
+		if (l->end == l->start)
+			memcpy(p, p - k - 1, k), p += k;
+		else
+			p += lp_put_u64(p, l->end);
+	}
 	*p++ = '\t';
-	p += lp_put_u64(p, l->end);
-	*p++ = '\t';
-	p = lp_escape_to(p, l->lang, strnlen(l->lang, sizeof l->lang));
+	{
+		/* norm's "en", "ru", "kk", "und" need no escape: no call */
+		size_t k;
+		for (k = 0; k < sizeof l->lang && l->lang[k] >= 'a' && l->lang[k] <= 'z'; k++)
+			*p++ = l->lang[k];
+		if (k < sizeof l->lang && l->lang[k])
+			p = lp_escape_to(p, l->lang + k, strnlen(l->lang + k, sizeof l->lang - k));
+	}
 	*p++ = '\t';
 	if (l->flags & LP_CONT)
 		*p++ = 'c';

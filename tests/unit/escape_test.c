@@ -62,6 +62,53 @@ main(int argc, char **argv)
 	check_detail(wrong == 0, "lp_escape agrees with byte-by-byte escaping on 200000 random strings", detail);
 	lp_buf_free(&b);
 	{
+		/* lp_escape_to copies sixteen bytes a step while none needs an
+		 * escape, and ends with a store of the last sixteen when the
+		 * block before was copied as it was: strings of 0 to 300 bytes
+		 * with no special byte, one in 200, one in 20, one in 3 (so
+		 * whole clean blocks occur, and specials in the last block),
+		 * at every alignment; nothing may be written past 2n bytes */
+		static const unsigned dens[] = { 0, 200, 20, 3 };
+		long wrong2 = 0, clean = 0;
+
+		detail[0] = 0;
+		for (t = 0; t < 200000; t++) {
+			unsigned char s[320];
+			char want[640], got[700];
+			size_t n, i, off, wn, k;
+			unsigned d;
+			char *end;
+
+			seed = seed * 1103515245u + 12345u;
+			n = (seed >> 8) % 301;
+			off = (seed >> 20) % 16;
+			d = dens[(seed >> 28) % 4];
+			for (i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				if (d && (seed >> 10) % d == 0)
+					s[off + i] = near[(seed >> 16) % 5];
+				else
+					s[off + i] = (unsigned char)(0x0e + (seed >> 16) % 0xf0);
+				if (s[off + i] == '\\')
+					s[off + i] = 'x';
+			}
+			if (n && d == 0 && n % 16 && n > 16)
+				s[off + n - 1] = (seed >> 4) & 1 ? '\t' : s[off + n - 1]; /* a special in the tail */
+			wn = ref_escape(s + off, n, want);
+			clean += wn == n;
+			memset(got, 0x55, sizeof got);
+			end = lp_escape_to(got, (const char *)s + off, n);
+			for (k = 2 * n; k < sizeof got; k++)
+				if ((unsigned char)got[k] != 0x55)
+					break;
+			if (((size_t)(end - got) != wn || memcmp(got, want, wn) || k < sizeof got) && !wrong2++)
+				snprintf(detail, sizeof detail, "lp_escape_to: %zu bytes at offset %zu (density 1/%u)%s", n,
+				         off, d, k < sizeof got ? ": wrote past 2n" : "");
+		}
+		check_detail(wrong2 == 0 && clean > 50000, "lp_escape_to agrees with byte-by-byte escaping on 200000 random strings, clean and not",
+		             detail);
+	}
+	{
 		/* numbers in an L record: lineno, start, end */
 		uint64_t v = 1;
 		int k, bad = 0;
@@ -113,7 +160,7 @@ main(int argc, char **argv)
 			l.lineno = k2 == 3 ? -5 : 42;
 			l.start = 123456789;
 			l.end = l.start + lens[k2];
-			strcpy(l.lang, k2 & 2 ? "kk" : "und");
+			strcpy(l.lang, k2 == 9 ? "e\\n" : k2 == 5 ? "x\ty" : k2 & 2 ? "kk" : "und");
 			l.flags = (unsigned)k2 % 4;
 			l.map.seg = seg;
 			l.map.nseg = (size_t)k2 % 4;
@@ -124,8 +171,11 @@ main(int argc, char **argv)
 			want.len = 0;
 			lp_buf_add(&want, "L\t", 2);
 			lp_escape(&want, l.doc, strlen(l.doc));
-			snprintf(num, sizeof num, "\t%ld\t%llu\t%llu\t%s\t%s\t", l.lineno, (unsigned long long)l.start,
-			         (unsigned long long)l.end, l.lang,
+			snprintf(num, sizeof num, "\t%ld\t%llu\t%llu\t", l.lineno, (unsigned long long)l.start,
+			         (unsigned long long)l.end);
+			lp_buf_add(&want, num, strlen(num));
+			lp_escape(&want, l.lang, strlen(l.lang));
+			snprintf(num, sizeof num, "\t%s\t",
 			         l.flags == 0 ? "-" : l.flags == 1 ? "c" : l.flags == 2 ? "h" : "ch");
 			lp_buf_add(&want, num, strlen(num));
 			{

@@ -251,6 +251,44 @@ main(int argc, char **argv)
 	         voted[0], voted[1], voted[2]);
 	check_detail(wrong == 0 && voted[0] > 10000 && voted[1] > 10000, name, detail);
 	{
+		/* lp_lang_line() first reads a line sixteen bytes a step
+		 * while it is ASCII: a line of ASCII only takes "en" if it has
+		 * a letter, else the language before it.  Lines of ASCII with
+		 * and without letters, of every length to 400 bytes, some with
+		 * a Cyrillic word or another non-ASCII character at a random
+		 * place (before, at and after the 256 bytes read), through
+		 * document contexts, against the spelt reading. */
+		static const char *const tail[] = { "", "статья", "Қазақстан", "\xc2\xa0", "\xe2\x80\x94", "é" };
+		long differ = 0, en = 0;
+
+		detail[0] = 0;
+		pa = NULL;
+		ctx.prev = NULL;
+		for (t = 0; t < 200000; t++) {
+			char s[460];
+			size_t n = (size_t)rnd(401), i, at;
+			const char *a, *b, *tl = tail[rnd(6)];
+			int letters = rnd(3) != 0;
+
+			if (t % 50 == 0)
+				pa = ctx.prev = NULL;
+			for (i = 0; i < n; i++)
+				s[i] = letters && rnd(4) == 0 ? "aZqk"[rnd(4)] : " 0123456789.,;:-()[]!\t"[rnd(22)];
+			at = n ? (size_t)rnd((unsigned)n + 1) : 0;
+			if (*tl && rnd(2)) {
+				memmove(s + at + strlen(tl), s + at, n - at);
+				memcpy(s + at, tl, strlen(tl));
+				n += strlen(tl);
+			}
+			a = ref_line(&pa, s, n);
+			b = lp_lang_line(&ctx, s, n);
+			en += !strcmp(b, "en");
+			if (strcmp(a, b) && !differ++)
+				snprintf(detail, sizeof detail, "'%.*s' (%zu bytes): by spelling %s, by keys %s", (int)n, s, n, a, b);
+		}
+		check_detail(differ == 0 && en > 50000, "lines of ASCII, with a letter or none, a non-ASCII character anywhere", detail);
+	}
+	{
 		/* votes end after eight words; then Latin letters against
 		 * Cyrillic ones, with Cyrillic signs (U+0483, not letters) and
 		 * Kazakh letters among them, on both sides of the balance */
