@@ -177,7 +177,9 @@ plain_compute(const struct lp_normopt *opt, uint32_t c)
 
 	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
 		return LP_PLAIN_NO;
-	if (fix(c) != KEEP || lp_script_special(c) || is_nonstarter(c) ||
+	/* a mark of combining class 0 is no NFC business, but script repair
+	 * counts it inside a word ("ә\u0488M": the M is repaired) */
+	if (fix(c) != KEEP || lp_script_special(c) || is_nonstarter(c) || lp_script_mark(c) ||
 	    composes_backwards(c) || !stable_alone(opt, c))
 		return LP_PLAIN_NO;
 	s = lp_script_of(c);

@@ -162,8 +162,8 @@ is_kazakh(uint32_t c)
 	return 0;
 }
 
-static int
-is_mark(uint32_t c)
+int
+lp_script_mark(uint32_t c)
 {
 	utf8proc_category_t k;
 
@@ -177,7 +177,7 @@ is_mark(uint32_t c)
 static int
 in_word(uint32_t c)
 {
-	return c == LP_SCRIPT_SKIP || lp_script_of(c) != LP_SC_OTHER || is_mark(c);
+	return c == LP_SCRIPT_SKIP || lp_script_of(c) != LP_SC_OTHER || lp_script_mark(c);
 }
 
 /* ¥ is a letter only where it starts or ends a Cyrillic word. */

@@ -28,6 +28,11 @@ enum lp_script lp_script_of(uint32_t c);
  * removed a character, so "зак<soft hyphen>он" is still one word). */
 #define LP_SCRIPT_SKIP 0xffffffffu
 
+/* Nonzero for a combining mark (Mn, Mc, Me): inside a word, even one of
+ * combining class 0 (U+0488, U+0489, which NFC leaves alone), so the fast
+ * path, which takes such a character for a word's end, must not skip it. */
+int lp_script_mark(uint32_t c);
+
 /* Nonzero for characters repaired even in a word that mixes nothing (the
  * Kazakh font letters ќ ћ ј ѕ, and ¥): the fast path must not skip them. */
 int lp_script_special(uint32_t c);
