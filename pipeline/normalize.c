@@ -467,21 +467,22 @@ russian_leads(__m128i x, __m128i nx)
 #endif
 
 #ifdef __SSE2__
-/* The scalar step of the scans below: the one character at u[*i], whose
- * class goes into *k; 0 when the line needs the slow path. */
+/* The scalar step of the scans below: the one character at u[*i], a block
+ * did not take, goes into *acc and *prev as in lp_normalize_scan_ref();
+ * 0 when the line needs the slow path. */
 static inline int
 scan_char(const struct lp_normopt *opt, const unsigned char *u, size_t n, size_t *i,
-          const unsigned char *tab, const unsigned char *tab2, unsigned *k)
+          const unsigned char *tab, const unsigned char *tab2, unsigned *prev, unsigned *acc)
 {
-	unsigned c = u[*i];
+	unsigned c = u[*i], k;
 
 	if (c < 0x80) {
-		*k = tab[c];
+		k = tab[c];
 		*i += 1;
 	} else if (c >= 0xc2 && c <= 0xdf) {
 		if (*i + 1 >= n)
 			return 0;
-		*k = tab2[(c << 8 | u[*i + 1]) - 0xc200];
+		k = tab2[(c << 8 | u[*i + 1]) - 0xc200];
 		*i += 2;
 	} else if (c >= 0xe0 && c <= 0xef) {
 		uint32_t v;
@@ -490,11 +491,15 @@ scan_char(const struct lp_normopt *opt, const unsigned char *u, size_t n, size_t
 		v = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(u[*i + 1] & 0x3f) << 6) | (u[*i + 2] & 0x3f);
 		if (v < 0x800)
 			return 0; /* overlong */
-		*k = class3(opt, v);
+		k = class3(opt, v);
 		*i += 3;
 	} else {
 		return 0; /* 4-byte sequences and bad bytes: the slow path decides */
 	}
+	*acc |= k | (((*prev | k) & 3) + 1);
+	if (*acc & SC_NO)
+		return 0;
+	*prev = k & 3;
 	return 1;
 }
 
@@ -575,18 +580,13 @@ scan_sse2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
 	size_t i = 0;
 	/* prev and acc as in lp_normalize_scan_ref(); bad: nonzero once two
 	 * letters of different scripts met in a block */
-	unsigned prev = 0, acc = 0, k, bad = 0;
+	unsigned prev = 0, acc = 0, bad = 0;
 
 	while (i < n) {
 		if (i + 17 <= n && sse2_block(u, &i, &prev, &bad))
 			continue;
-		/* one character the block did not take */
-		if (!scan_char(opt, u, n, &i, tab, tab2, &k))
+		if (!scan_char(opt, u, n, &i, tab, tab2, &prev, &acc))
 			return 0;
-		acc |= k | (((prev | k) & 3) + 1);
-		if (acc & SC_NO)
-			return 0;
-		prev = k & 3;
 	}
 	return scan_end(opt, u, n, acc, bad != 0);
 }
@@ -601,7 +601,7 @@ scan_avx2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
 {
 	const unsigned char *tab = scan2[m], *tab2 = scan2b[m];
 	size_t i = 0;
-	unsigned prev = 0, acc = 0, k;
+	unsigned prev = 0, acc = 0;
 	uint64_t bad = 0;
 
 	while (i < n) {
@@ -672,12 +672,8 @@ scan_avx2(const struct lp_normopt *opt, const unsigned char *u, size_t n, int m)
 			if (whole)
 				continue;
 		}
-		if (!scan_char(opt, u, n, &i, tab, tab2, &k))
+		if (!scan_char(opt, u, n, &i, tab, tab2, &prev, &acc))
 			return 0;
-		acc |= k | (((prev | k) & 3) + 1);
-		if (acc & SC_NO)
-			return 0;
-		prev = k & 3;
 	}
 	return scan_end(opt, u, n, acc, bad != 0);
 }
