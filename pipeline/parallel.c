@@ -331,6 +331,9 @@ run_block(struct worker *w, struct job *j)
 	sink.line = b_line;
 	sink.doc_end = b_end;
 	j->prep.len = 0;
+	/* the records hold the text and a little more: grown from nothing
+	 * they were copied over and over */
+	lp_buf_reserve(&j->prep, 2 * got + 4096);
 	lp_tagger_prepare(w->t, &j->prep);
 	if (lp_norm_mem(w->bnz, w->bbuf.p, got, p->bigdoc, &sink, &st) < 0)
 		j->unsure = 1;
@@ -484,6 +487,21 @@ write_ready(struct lp_par *p)
 
 static void m_ann(void *ctx, const struct lp_ann *a);
 
+/* The calling thread's tagger, for a large file. */
+static void
+load_main(struct lp_par *p)
+{
+	struct lp_sink out;
+
+	memset(&out, 0, sizeof out);
+	out.ctx = p;
+	out.ann = m_ann;
+	p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
+	if (!p->mt)
+		lp_die("cannot load the patterns again");
+	p->mnz = lp_norm_new(p->cfg.norm);
+}
+
 struct lp_par *
 lp_par_new(const struct lp_parcfg *cfg)
 {
@@ -524,8 +542,9 @@ lp_par_new(const struct lp_parcfg *cfg)
 	 * printed once; then the other workers load theirs on their threads.
 	 * Loading registers regexes with prefilter.c, which must not happen
 	 * while a thread tags: lp_par_new returns when every load is done, and
-	 * this thread's own tagger for a large file is loaded by big_file
-	 * while the workers are idle. */
+	 * this thread's own tagger for a large file is loaded here too, while
+	 * the workers load theirs, when one file is the input (cfg.blocks);
+	 * else by big_file, while the workers are idle. */
 	if (load_worker(&p->w[0])) {
 		lp_par_finish(p, NULL);
 		return NULL;
@@ -544,6 +563,8 @@ lp_par_new(const struct lp_parcfg *cfg)
 		p->w[k].started = 1;
 	}
 	pthread_attr_destroy(&attr);
+	if (cfg->blocks && p->nw > 1)
+		load_main(p); /* while the workers load theirs */
 	pthread_mutex_lock(&p->mu);
 	while (p->loaded < p->nw)
 		pthread_cond_wait(&p->done, &p->mu);
@@ -854,18 +875,8 @@ big_file(struct lp_par *p, const char *doc, int fd, uint64_t size)
 			pthread_cond_wait(&p->done, &p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
-	if (!p->mt) {
-		/* the queue is empty, so no worker tags while this loads */
-		struct lp_sink out;
-
-		memset(&out, 0, sizeof out);
-		out.ctx = p;
-		out.ann = m_ann;
-		p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
-		if (!p->mt)
-			lp_die("cannot load the patterns again");
-		p->mnz = lp_norm_new(p->cfg.norm);
-	}
+	if (!p->mt)
+		load_main(p); /* the queue is empty, so no worker tags while this loads */
 	p->bigfd = fd;
 	p->bigdoc = doc;
 	p->bigsize = size;
