@@ -118,6 +118,16 @@ same "two BOMs at the start" "$T/bom2.txt"
 { i=0; while [ $i -lt 30 ]; do cat corpus/en/*.utf8.txt; i=$((i + 1)); done; cat "$T/statute1251.txt"; } >"$T/enru.txt"
 same "English, then windows-1251 read as UTF-8" "$T/enru.txt"
 
+# NULs and an invalid byte in different blocks: the notes count them all,
+# and so do the counters
+{ cat "$T/statute.txt"; printf 'a\000b\377c\n\n'; cat "$T/statute.txt"; printf '\000\000x\n'; } >"$T/nul.txt"
+same "NULs and an invalid byte in different blocks" "$T/nul.txt"
+check_grep "... the notes count the NULs of every block" '3 NULs shown' "$T/e2"
+"$LEXPIPE" run -j 2 --counters "$T/nul.txt" 2>&1 >/dev/null | grep '^reporter' >"$T/cnt"
+check_grep "... --counters: every line" "lines,$(wc -l <"$T/nul.txt" | tr -d ' ')\$" "$T/cnt"
+check_grep "... --counters: every byte" "bytes,$(wc -c <"$T/nul.txt" | tr -d ' ')\$" "$T/cnt"
+check_grep "... --counters: every row" "rows,$(($(wc -l <"$T/r1") - 1))\$" "$T/cnt"
+
 # every sample document, concatenated until past a megabyte: encodings
 # mixed, invalid bytes (the message comes once, with the same count)
 i=0
