@@ -16,13 +16,19 @@
  * from one document to the next would break -j; none may.
  *
  * One large regular file (twice the block size or more), when it is the
- * whole input (lp_parcfg.blocks), goes another way,
- * big_file: the calling thread normalizes and frames it as -j 1 does and
- * tags each paragraph in order; workers prepare blocks of it ahead (cut
- * after an empty line) with tag.c's lp_tagger_prepare, and a paragraph the
- * calling thread frames exactly as a worker did is tagged from the
- * worker's record (lp_tagger_reuse).  Exactness rests on that comparison,
- * not on where blocks are cut.
+ * whole input (lp_parcfg.blocks), goes another way, big_file: workers
+ * normalize, frame and prepare blocks of it (tag.c's lp_tagger_prepare:
+ * each paragraph's lines, text, context-free hits and refs scans), cut
+ * after an empty line, where -j 1's normalizer holds no state but the
+ * language guess's context and its framer no paragraph; the calling thread
+ * tags their paragraphs in order (lp_tagger_take), carrying the document
+ * context, and settles each block's first languages from the guesses the
+ * worker made from every possible context.  Exactness rests on those
+ * conditions, checked per block (take_block); a block that fails one, and
+ * the rest of the file, go to the fallback (renormalize): the calling
+ * thread normalizes the file as -j 1 does, skipping what is tagged, and
+ * uses a worker's paragraph only when it frames the same one
+ * (lp_tagger_reuse).
  */
 #include <errno.h>
 #include <fcntl.h>
