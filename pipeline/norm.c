@@ -76,6 +76,7 @@ struct lp_norm {
 	const char *mem;       /* lp_norm_mem: the bytes read instead of fd */
 	size_t memlen, mempos;
 	int quiet;             /* lp_norm_mem: no notes */
+	long nuls;             /* NUL characters of the last file (lp_norm_nuls) */
 };
 
 struct lp_norm *
@@ -694,7 +695,8 @@ settle(struct lp_norm *nz, const unsigned char *buf, size_t have, const char *do
 		break;
 	default:
 		if (load_sbcs(nz, *enc)) {
-			lp_warn("%s: unsupported encoding '%s'", doc, *enc);
+			if (doc) /* NULL: lp_norm_settle_fd, which says nothing */
+				lp_warn("%s: unsupported encoding '%s'", doc, *enc);
 			return -1;
 		}
 		*bom = 0;
@@ -732,6 +734,43 @@ nz_read(struct lp_norm *nz, int fd, char *buf, size_t n)
 	memcpy(buf, nz->mem + nz->mempos, n);
 	nz->mempos += n;
 	return (ssize_t)n;
+}
+
+/* Not an error (grep's "binary file matches"): every line is still
+ * sent, with U+FFFD for NUL, which the record stream cannot carry. */
+void
+lp_norm_notes(const char *doc, long nuls, long invalid)
+{
+	if (nuls)
+		lp_note("%s: binary file (%ld NUL%s shown as U+FFFD)", doc, nuls, nuls == 1 ? "" : "s");
+	if (invalid)
+		lp_note("%s: %ld invalid byte sequence%s replaced by U+FFFD", doc, invalid,
+		        invalid == 1 ? "" : "s");
+}
+
+long
+lp_norm_nuls(const struct lp_norm *nz)
+{
+	return nz->nuls;
+}
+
+int
+lp_norm_settle_fd(struct lp_norm *nz, int fd, const char **enc, size_t *bom)
+{
+	enum family fam;
+	size_t have = 0;
+
+	while (have < nz->rcap) {
+		ssize_t n = pread(fd, nz->rbuf + have, nz->rcap - have, (off_t)have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		have += (size_t)n;
+	}
+	return settle(nz, (const unsigned char *)nz->rbuf, have, NULL, enc, &fam, bom);
 }
 
 int
@@ -862,13 +901,9 @@ lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink *si
 		nz->raw.len = 0;
 		st->lines++;
 	}
-	/* Not an error (grep's "binary file matches"): every line is still
-	 * sent, with U+FFFD for NUL, which the record stream cannot carry. */
-	if (r.nuls && !nz->quiet)
-		lp_note("%s: binary file (%ld NUL%s shown as U+FFFD)", doc, r.nuls, r.nuls == 1 ? "" : "s");
-	if (st->invalid && !nz->quiet)
-		lp_note("%s: %ld invalid byte sequence%s replaced by U+FFFD", doc, st->invalid,
-		        st->invalid == 1 ? "" : "s");
+	nz->nuls = r.nuls;
+	if (!nz->quiet)
+		lp_norm_notes(doc, r.nuls, st->invalid);
 	if (sink->doc_end)
 		sink->doc_end(sink->ctx, st);
 	return rc;

@@ -33,4 +33,15 @@ int lp_norm_fd(struct lp_norm *nz, int fd, const char *doc, const struct lp_sink
 int lp_norm_mem(struct lp_norm *nz, const char *buf, size_t n, const char *doc,
                 const struct lp_sink *sink, struct lp_docstats *st);
 
+/* For `run -j` over blocks of one file (parallel.c), which the calling
+ * thread does not read through lp_norm_fd.  lp_norm_settle_fd: the encoding
+ * lp_norm_fd would settle for the file open at fd (read with pread, from
+ * its start) and the BOM bytes it would skip; -1, saying nothing, on a read
+ * error or an unsupported encoding.  lp_norm_nuls: the NUL characters of
+ * the last file or block.  lp_norm_notes: the notes lp_norm_fd prints at a
+ * file's end, for these counts. */
+int lp_norm_settle_fd(struct lp_norm *nz, int fd, const char **enc, size_t *bom);
+long lp_norm_nuls(const struct lp_norm *nz);
+void lp_norm_notes(const char *doc, long nuls, long invalid);
+
 #endif

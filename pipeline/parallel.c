@@ -16,13 +16,19 @@
  * from one document to the next would break -j; none may.
  *
  * One large regular file (twice the block size or more), when it is the
- * whole input (lp_parcfg.blocks), goes another way,
- * big_file: the calling thread normalizes and frames it as -j 1 does and
- * tags each paragraph in order; workers prepare blocks of it ahead (cut
- * after an empty line) with tag.c's lp_tagger_prepare, and a paragraph the
- * calling thread frames exactly as a worker did is tagged from the
- * worker's record (lp_tagger_reuse).  Exactness rests on that comparison,
- * not on where blocks are cut.
+ * whole input (lp_parcfg.blocks), goes another way, big_file: workers
+ * normalize, frame and prepare blocks of it (tag.c's lp_tagger_prepare:
+ * each paragraph's lines, text, context-free hits and refs scans), cut
+ * after an empty line, where -j 1's normalizer holds no state but the
+ * language guess's context and its framer no paragraph; the calling thread
+ * tags their paragraphs in order (lp_tagger_take), carrying the document
+ * context, and settles each block's first languages from the guesses the
+ * worker made from every possible context.  Exactness rests on those
+ * conditions, checked per block (take_block); a block that fails one, and
+ * the rest of the file, go to the fallback (renormalize): the calling
+ * thread normalizes the file as -j 1 does, skipping what is tagged, and
+ * uses a worker's paragraph only when it frames the same one
+ * (lp_tagger_reuse).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +55,17 @@
 #define COPY_BUF (64 * 1024)
 #define BLOCK_DEFAULT (512u * 1024) /* bytes of a large document a worker prepares at once */
 #define CUT_WINDOW (64 * 1024)
+#define NPREV 4     /* what lp_langctx.prev can be: NULL, "en", "ru", "kk" */
+#define FIX_MAX 4096 /* lines of a block whose language is not settled, at most */
+
+/* A line of a block before the language guess settles: its language when
+ * the line before the block had prev_name[v] as its context. */
+struct bfix {
+	uint64_t start;
+	char lang[NPREV][4];
+};
+
+static const char *const prev_name[NPREV] = { NULL, "en", "ru", "kk" };
 
 struct job {
 	char *doc;
@@ -65,6 +82,17 @@ struct job {
 	size_t blen;
 	uint64_t id;
 	struct lp_buf prep;
+	/* what the calling thread needs to take the block's lines as they are */
+	int inexact;       /* an end of it is no line boundary after an empty line */
+	int unsure;        /* its lines may not be what -j 1 sends: see run_block */
+	struct lp_docstats bst;
+	long nuls;
+	struct lp_buf fixes; /* struct bfix: the first lines, until the languages agree */
+	size_t nfix;
+	int conv, over;    /* the languages agree from some line on; too many fixes kept */
+	int vconv[NPREV];  /* the guess from that context agrees with the one from none */
+	signed char fin[NPREV]; /* by the language before the block: the one after it */
+	char last[4];      /* the language of its last line */
 };
 
 struct worker {
@@ -78,6 +106,8 @@ struct worker {
 	struct lp_norm *bnz;  /* for blocks: the large document's encoding forced */
 	char benc[64];
 	struct lp_buf bbuf;   /* the block's bytes */
+	struct lp_langctx lc[NPREV]; /* the guess from each starting context */
+	size_t line_max;
 };
 
 struct lp_par {
@@ -104,6 +134,10 @@ struct lp_par {
 	char enc[64];            /* "" until its D record */
 	struct lp_prepblock cur;
 	int loaded;              /* workers with their patterns loaded */
+	int next_inexact;        /* the next block's start is no sure cut */
+	uint64_t skip_to;        /* the fallback: lines before this are tagged already */
+	int fresh;               /* the fallback tags the document from its start */
+	struct lp_buf fixbuf;    /* struct lp_langfix for the block being taken */
 };
 
 /* ---- a worker's side ---- */
@@ -168,14 +202,75 @@ b_doc(void *ctx, const char *doc, const char *enc)
 	lp_tagger_doc_begin(w->t, doc);
 }
 
+static int
+prev_index(const char *prev)
+{
+	int v;
+
+	for (v = 1; v < NPREV; v++)
+		if (prev && !strcmp(prev, prev_name[v]))
+			return v;
+	return prev ? -1 : 0;
+}
+
+/* The language guess carries from line to line (lp_langctx.prev), and the
+ * block's first lines had none before them here: from each other context
+ * the line before the block may have left, guess the lines again until
+ * the guess from that context agrees with the one from none (from then on
+ * they are the same: the guess is a function of the line and the context)
+ * and keep each line's guesses until all agree -- normally after a line or
+ * two; a Russian text can keep a "kk" start apart for long, and past
+ * FIX_MAX lines that start is given up.  The guess from no context must be
+ * what norm.c gave (its windows-1251 path reads raw bytes), or the block is
+ * unsure. */
+static void
+b_lang(struct worker *w, struct job *j, const struct lp_line *l, uint64_t start)
+{
+	struct bfix fx;
+	int v, open = 0;
+
+	memset(&fx, 0, sizeof fx);
+	fx.start = start;
+	snprintf(fx.lang[0], sizeof fx.lang[0], "%s", lp_lang_line(&w->lc[0], l->text, l->len));
+	if (strncmp(fx.lang[0], l->lang, sizeof fx.lang[0]))
+		j->unsure = 1;
+	for (v = 1; v < NPREV; v++) {
+		if (j->vconv[v]) {
+			memcpy(fx.lang[v], fx.lang[0], sizeof fx.lang[v]);
+			continue;
+		}
+		snprintf(fx.lang[v], sizeof fx.lang[v], "%s", lp_lang_line(&w->lc[v], l->text, l->len));
+		if (prev_index(w->lc[v].prev) == prev_index(w->lc[0].prev))
+			j->vconv[v] = 1;
+		else
+			open = 1;
+	}
+	if (j->nfix < FIX_MAX) {
+		lp_buf_add(&j->fixes, &fx, sizeof fx);
+		j->nfix++;
+	} else {
+		j->over = 1;
+	}
+	j->conv = !open;
+}
+
 static void
 b_line(void *ctx, const struct lp_line *l)
 {
 	struct worker *w = ctx;
+	struct job *j = w->cur;
 	struct lp_line c = *l;
 
-	c.start += w->cur->boff;
-	c.end += w->cur->boff;
+	c.start += j->boff;
+	c.end += j->boff;
+	/* a piece of a long line: where norm.c splits it depends on where its
+	 * reads end, which differ here (a line of exactly line_max bytes is
+	 * split or not) */
+	if ((l->flags & LP_CONT) || l->end - l->start >= w->line_max)
+		j->unsure = 1;
+	if (!j->conv && !j->over)
+		b_lang(w, j, l, c.start);
+	memcpy(j->last, l->lang, sizeof j->last);
 	lp_tagger_line(w->t, &c);
 }
 
@@ -209,6 +304,11 @@ run_block(struct worker *w, struct job *j)
 			break; /* the calling thread reports read errors; a short block only matches less */
 		got += (size_t)n;
 	}
+	/* a block starting with what a BOM would be has it skipped */
+	if (got < j->blen || (got >= 2 && ((unsigned char)w->bbuf.p[0] == 0xff || (unsigned char)w->bbuf.p[0] == 0xfe) &&
+	                      ((unsigned char)w->bbuf.p[1] == 0xff || (unsigned char)w->bbuf.p[1] == 0xfe)) ||
+	    (got >= 3 && !memcmp(w->bbuf.p, "\xef\xbb\xbf", 3)))
+		j->unsure = 1;
 	if (!w->bnz || strcmp(w->benc, p->enc)) {
 		struct lp_normcfg cfg = *p->cfg.norm;
 
@@ -216,17 +316,45 @@ run_block(struct worker *w, struct job *j)
 		snprintf(w->benc, sizeof w->benc, "%s", p->enc);
 		cfg.from = w->benc;
 		w->bnz = lp_norm_new(&cfg);
+		w->line_max = cfg.line_max ? cfg.line_max : LP_LINE_MAX_DEFAULT;
+		if (w->line_max < 16)
+			w->line_max = 16;
 	}
+	{
+		int v;
+		for (v = 0; v < NPREV; v++)
+			w->lc[v].prev = prev_name[v];
+	}
+	j->fixes.len = 0;
+	j->nfix = 0;
+	j->conv = j->over = 0;
+	memset(j->vconv, 0, sizeof j->vconv);
+	j->vconv[0] = 1;
+	j->last[0] = '\0';
 	memset(&sink, 0, sizeof sink);
 	sink.ctx = w;
 	sink.doc_begin = b_doc;
 	sink.line = b_line;
 	sink.doc_end = b_end;
 	j->prep.len = 0;
+	/* the records hold the text and a little more: grown from nothing
+	 * they were copied over and over */
+	lp_buf_reserve(&j->prep, 2 * got + 4096);
 	lp_tagger_prepare(w->t, &j->prep);
-	lp_norm_mem(w->bnz, w->bbuf.p, got, p->bigdoc, &sink, &st);
+	if (lp_norm_mem(w->bnz, w->bbuf.p, got, p->bigdoc, &sink, &st) < 0)
+		j->unsure = 1;
 	lp_tagger_flush(w->t);
 	lp_tagger_prepare(w->t, NULL);
+	j->bst = st;
+	j->nuls = lp_norm_nuls(w->bnz);
+	{
+		/* the context after the block, by the one before it: once the
+		 * guesses agree, a line's language is its context after it */
+		int v;
+		for (v = 0; v < NPREV; v++)
+			j->fin[v] = (signed char)(j->vconv[v] ? prev_index(j->last[0] && strcmp(j->last, "und") ? j->last : NULL)
+			                                      : j->over ? -1 : prev_index(w->lc[v].prev));
+	}
 	if (w->bbuf.cap > 4 * p->block)
 		lp_buf_free(&w->bbuf);
 	w->cur = NULL;
@@ -365,6 +493,21 @@ write_ready(struct lp_par *p)
 
 static void m_ann(void *ctx, const struct lp_ann *a);
 
+/* The calling thread's tagger, for a large file. */
+static void
+load_main(struct lp_par *p)
+{
+	struct lp_sink out;
+
+	memset(&out, 0, sizeof out);
+	out.ctx = p;
+	out.ann = m_ann;
+	p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
+	if (!p->mt)
+		lp_die("cannot load the patterns again");
+	p->mnz = lp_norm_new(p->cfg.norm);
+}
+
 struct lp_par *
 lp_par_new(const struct lp_parcfg *cfg)
 {
@@ -405,8 +548,9 @@ lp_par_new(const struct lp_parcfg *cfg)
 	 * printed once; then the other workers load theirs on their threads.
 	 * Loading registers regexes with prefilter.c, which must not happen
 	 * while a thread tags: lp_par_new returns when every load is done, and
-	 * this thread's own tagger for a large file is loaded by big_file
-	 * while the workers are idle. */
+	 * this thread's own tagger for a large file is loaded here too, while
+	 * the workers load theirs, when one file is the input (cfg.blocks);
+	 * else by big_file, while the workers are idle. */
 	if (load_worker(&p->w[0])) {
 		lp_par_finish(p, NULL);
 		return NULL;
@@ -425,6 +569,8 @@ lp_par_new(const struct lp_parcfg *cfg)
 		p->w[k].started = 1;
 	}
 	pthread_attr_destroy(&attr);
+	if (cfg->blocks && p->nw > 1)
+		load_main(p); /* while the workers load theirs */
 	pthread_mutex_lock(&p->mu);
 	while (p->loaded < p->nw)
 		pthread_cond_wait(&p->done, &p->mu);
@@ -468,12 +614,15 @@ add(struct lp_par *p, const char *doc, int fd, int is_pipe)
 /* ---- one large document in blocks ---- */
 
 /* The end of the block that starts at from: after the first empty line
- * (two line ends in a row, in code units) past from + block, where the
- * sequential framer has just ended a paragraph, or a window further on at
- * the latest.  Exactness does not rest on the cut: a paragraph framed
- * differently by the worker is not reused. */
+ * (two line ends in a row, in code units) past from + block, where norm.c
+ * has just ended a line and the framer a paragraph, so a worker that
+ * starts there from scratch sends the lines -j 1 sends (but for the
+ * language guess, which the calling thread settles).  Not before what a
+ * BOM would be (a worker would skip it), nor between a CR and an LF.
+ * When there is none within a block's length, the cut is at from + block
+ * and *exact is 0: the next block is then tagged by the fallback. */
 static uint64_t
-find_cut(struct lp_par *p, uint64_t from)
+find_cut(struct lp_par *p, uint64_t from, int *exact)
 {
 	static const char *const pat8[] = { "\n\n", "\n\r\n", "\r\r", NULL };
 	static const char *const le[] = { "\n\0\n\0", "\n\0\r\0\n\0", NULL };
@@ -485,12 +634,13 @@ find_cut(struct lp_par *p, uint64_t from)
 	uint64_t target = from + p->block, pos;
 	char *buf;
 
+	*exact = 1;
 	if (target >= p->bigsize || p->bigsize - target < p->block / 4)
 		return p->bigsize;
 	if (u16)
 		target -= target % 2;
 	buf = lp_xmalloc(CUT_WINDOW);
-	for (pos = target; pos < p->bigsize && pos - target < p->block; pos += CUT_WINDOW - 8) {
+	for (pos = target; pos < p->bigsize && pos - target < p->block; pos += CUT_WINDOW - 16) {
 		ssize_t n = pread(p->bigfd, buf, CUT_WINDOW, (off_t)pos);
 		size_t i;
 		int k;
@@ -498,13 +648,22 @@ find_cut(struct lp_par *p, uint64_t from)
 		if (n <= 0)
 			break;
 		for (i = 0; i < (size_t)n; i += u16 ? 2 : 1)
-			for (k = 0; pat[k]; k++)
-				if (i + plen[k] <= (size_t)n && !memcmp(buf + i, pat[k], plen[k])) {
-					free(buf);
-					return pos + i + plen[k];
-				}
+			for (k = 0; pat[k]; k++) {
+				size_t c = i + plen[k];
+				const unsigned char *u = (const unsigned char *)buf + c;
+
+				/* the three bytes after the cut must be here to look at */
+				if (c + 3 > (size_t)n || memcmp(buf + i, pat[k], plen[k]))
+					continue;
+				if (!memcmp(u, "\xef\xbb\xbf", 3) || (u[0] == 0xff && u[1] == 0xfe) ||
+				    (u[0] == 0xfe && u[1] == 0xff) || (pat[k] == pat8[2] && u[0] == '\n'))
+					continue;
+				free(buf);
+				return pos + c;
+			}
 	}
 	free(buf);
+	*exact = 0;
 	return target;
 }
 
@@ -516,9 +675,10 @@ dispatch(struct lp_par *p)
 	       p->tail - p->head < p->cap) {
 		struct job *j = &p->ring[p->tail % p->cap];
 		uint64_t end;
+		int exact;
 
 		pthread_mutex_unlock(&p->mu);
-		end = find_cut(p, p->next);
+		end = find_cut(p, p->next, &exact);
 		pthread_mutex_lock(&p->mu);
 		j->block = 1;
 		j->boff = p->next;
@@ -526,6 +686,10 @@ dispatch(struct lp_par *p)
 		j->id = ++p->nextid;
 		j->done = 0;
 		j->prep.len = 0;
+		/* a block cut inside a paragraph or line at either end */
+		j->inexact = p->next_inexact || !exact;
+		j->unsure = 0;
+		p->next_inexact = !exact;
 		p->next = end;
 		p->tail++;
 		pthread_cond_signal(&p->work);
@@ -542,6 +706,7 @@ retire(struct lp_par *p)
 		pthread_cond_wait(&p->done, &p->mu);
 	/* the ring's slots go round: a slot must not keep a block's records */
 	lp_buf_free(&j->prep);
+	lp_buf_free(&j->fixes);
 	j->block = 0;
 	j->done = 0;
 	p->head++;
@@ -606,7 +771,8 @@ m_doc(void *ctx, const char *doc, const char *enc)
 	pthread_mutex_lock(&p->mu);
 	dispatch(p);
 	pthread_mutex_unlock(&p->mu);
-	lp_tagger_doc_begin(p->mt, doc);
+	if (p->fresh)
+		lp_tagger_doc_begin(p->mt, doc);
 }
 
 static void
@@ -614,7 +780,8 @@ m_line(void *ctx, const struct lp_line *l)
 {
 	struct lp_par *p = ctx;
 
-	lp_tagger_line(p->mt, l);
+	if (l->start >= p->skip_to)
+		lp_tagger_line(p->mt, l);
 }
 
 static void
@@ -626,18 +793,86 @@ m_end(void *ctx, const struct lp_docstats *st)
 	lp_tagger_flush(p->mt);
 }
 
-/* One large regular file: the calling thread reads, normalizes and frames
- * it as -j 1 would, and tags each paragraph in order -- with the records
- * the workers prepared from blocks of the same file when they framed the
- * paragraph the same (the context-free engines' hits, the refs pre-scan),
- * else from scratch.  The refs context pass and the rows stay here, in
- * document order, so the output is -j 1's. */
+/* The fallback, as -j 1 would but for the blocks the workers prepared: the
+ * calling thread reads, normalizes and frames the file itself -- from its
+ * start, skipping the lines before skip_to, which are tagged already (fresh
+ * 0) -- and tags each paragraph, with a worker's record when the worker
+ * framed the paragraph the same (the context-free engines' hits, the refs
+ * pre-scan), else from scratch.  Returns what lp_norm_fd returns. */
+static int
+renormalize(struct lp_par *p, const char *doc, int fd, struct lp_docstats *st)
+{
+	struct lp_sink sink;
+	int rc;
+
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = p;
+	sink.doc_begin = m_doc;
+	sink.line = m_line;
+	sink.doc_end = m_end;
+	lp_tagger_reuse(p->mt, get_block, p);
+	rc = lp_norm_fd(p->mnz, fd, doc, &sink, st);
+	lp_tagger_flush(p->mt);
+	lp_tagger_reuse(p->mt, NULL, NULL);
+	return rc;
+}
+
+/* Tag the block at the head from its records: its lines are -j 1's, and
+ * *prev, the language context before it, picks its first lines' languages
+ * (then the one after it).  0, or -1 when the block cannot be taken so:
+ * the fallback tags it and what follows. */
+static int
+take_block(struct lp_par *p, struct job *j, int *prev, long *lbase)
+{
+	size_t pos, i;
+	int v = *prev;
+
+	if (j->inexact || j->unsure || v < 0 || j->fin[v] < 0)
+		return -1;
+	if (j->boff + j->blen == p->bigsize) {
+		/* the last block: the file has not grown since (a line read to
+		 * a longer end would be another line) */
+		char c;
+		if (pread(p->bigfd, &c, 1, (off_t)p->bigsize) != 0)
+			return -1;
+	}
+	p->fixbuf.len = 0;
+	if (v != 0)
+		for (i = 0; i < j->nfix; i++) {
+			struct bfix fx;
+			struct lp_langfix lf;
+
+			memcpy(&fx, j->fixes.p + i * sizeof fx, sizeof fx);
+			if (!strncmp(fx.lang[v], fx.lang[0], sizeof fx.lang[0]))
+				continue;
+			memset(&lf, 0, sizeof lf);
+			lf.start = fx.start;
+			memcpy(lf.lang, fx.lang[v], sizeof lf.lang);
+			lp_buf_add(&p->fixbuf, &lf, sizeof lf);
+		}
+	for (pos = 0; pos < j->prep.len;)
+		pos += lp_tagger_take(p->mt, j->prep.p + pos, *lbase, (const struct lp_langfix *)(void *)p->fixbuf.p,
+		                      p->fixbuf.len / sizeof(struct lp_langfix));
+	*lbase += j->bst.lines;
+	*prev = j->fin[v];
+	return 0;
+}
+
+/* One large regular file: workers normalize, frame and prepare blocks of
+ * it (cut after an empty line, where -j 1's normalizer and framer hold no
+ * state but the language context); the calling thread tags their records
+ * in order, carrying the document context (refs' title, headings,
+ * aliases) and settling the first lines' languages of each block, and
+ * writes the rows.  A block whose lines may differ from -j 1's (inexact or
+ * unsure) and all after it go to the fallback, renormalize. */
 static void
 big_file(struct lp_par *p, const char *doc, int fd, uint64_t size)
 {
-	struct lp_sink sink;
-	struct lp_docstats st;
-	int failed;
+	struct lp_docstats st, sum;
+	const char *enc;
+	size_t bom;
+	long nuls = 0, lbase = 0;
+	int failed = 0, prev = 0, fell = 0;
 
 	pthread_mutex_lock(&p->mu);
 	while (p->head < p->tail) {
@@ -646,33 +881,61 @@ big_file(struct lp_par *p, const char *doc, int fd, uint64_t size)
 			pthread_cond_wait(&p->done, &p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
-	if (!p->mt) {
-		/* the queue is empty, so no worker tags while this loads */
-		struct lp_sink out;
-
-		memset(&out, 0, sizeof out);
-		out.ctx = p;
-		out.ann = m_ann;
-		p->mt = lp_tagger_new(p->cfg.patdir, p->cfg.sets, p->cfg.nsets, &out);
-		if (!p->mt)
-			lp_die("cannot load the patterns again");
-		p->mnz = lp_norm_new(p->cfg.norm);
-	}
+	if (!p->mt)
+		load_main(p); /* the queue is empty, so no worker tags while this loads */
 	p->bigfd = fd;
 	p->bigdoc = doc;
 	p->bigsize = size;
 	p->next = 0;
+	p->next_inexact = 0;
 	p->enc[0] = '\0';
 	p->mrows = 0;
-	memset(&sink, 0, sizeof sink);
-	sink.ctx = p;
-	sink.doc_begin = m_doc;
-	sink.line = m_line;
-	sink.doc_end = m_end;
-	lp_tagger_reuse(p->mt, get_block, p);
-	failed = lp_norm_fd(p->mnz, fd, doc, &sink, &st) < 0;
-	lp_tagger_flush(p->mt);
-	lp_tagger_reuse(p->mt, NULL, NULL);
+	p->skip_to = 0;
+	p->fresh = 1;
+	memset(&sum, 0, sizeof sum);
+	if (lp_norm_settle_fd(p->mnz, fd, &enc, &bom) < 0) {
+		/* a read error or an unknown encoding: lp_norm_fd says which */
+		failed = renormalize(p, doc, fd, &st) < 0;
+		goto done;
+	}
+	snprintf(p->enc, sizeof p->enc, "%s", enc);
+	lp_tagger_doc_begin(p->mt, doc);
+	pthread_mutex_lock(&p->mu);
+	p->next = bom;
+	dispatch(p);
+	while (p->head < p->tail) {
+		struct job *j = &p->ring[p->head % p->cap];
+
+		while (!j->done)
+			pthread_cond_wait(&p->done, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		if (take_block(p, j, &prev, &lbase) < 0) {
+			/* from this block on, as -j 1 does */
+			p->skip_to = j->boff;
+			p->fresh = 0;
+			fell = 1;
+			failed = renormalize(p, doc, fd, &st) < 0;
+			pthread_mutex_lock(&p->mu);
+			break;
+		}
+		sum.lines += j->bst.lines;
+		sum.bytes += j->bst.bytes;
+		sum.invalid += j->bst.invalid;
+		sum.repairs += j->bst.repairs;
+		nuls += j->nuls;
+		pthread_mutex_lock(&p->mu);
+		retire(p);
+		dispatch(p);
+	}
+	pthread_mutex_unlock(&p->mu);
+	if (!fell) {
+		st = sum;
+		st.doc = doc;
+		st.enc = p->enc;
+		st.bytes += bom;
+		lp_norm_notes(doc, nuls, st.invalid);
+	}
+done:
 	lp_out(p->mout.p, p->mout.len);
 	p->mout.len = 0;
 	lp_out_check();
@@ -736,6 +999,7 @@ lp_par_finish(struct lp_par *p, struct lp_parstats *st)
 	lp_tagger_free(p->mt);
 	lp_norm_free(p->mnz);
 	lp_buf_free(&p->mout);
+	lp_buf_free(&p->fixbuf);
 	if (p->nw > 0 && p->w[p->nw - 1].started) {
 		pthread_mutex_destroy(&p->mu);
 		pthread_cond_destroy(&p->work);
@@ -744,6 +1008,7 @@ lp_par_finish(struct lp_par *p, struct lp_parstats *st)
 	for (i = 0; i < p->cap; i++) {
 		lp_buf_free(&p->ring[i].mem);
 		lp_buf_free(&p->ring[i].prep);
+		lp_buf_free(&p->ring[i].fixes);
 	}
 	if (st)
 		*st = p->st;

@@ -10,9 +10,9 @@
  * buffers in the order the documents were added, so the output is
  * byte-identical to `-j 1`: the tagger's context restarts at every
  * document.  A large regular file given alone is the exception: workers prepare blocks
- * of it (context-free hits and scans, tag.c's records) and the calling
- * thread tags it in order with them, carrying the context (big_file in
- * parallel.c).
+ * of it (lines, context-free hits and scans: tag.c's records) and the
+ * calling thread tags it in order from them, carrying the context and the
+ * language guess's (big_file in parallel.c).
  */
 #ifndef LP_PARALLEL_H
 #define LP_PARALLEL_H

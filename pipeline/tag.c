@@ -603,17 +603,23 @@ release_large(struct lp_tagger *t)
 
 /* ---- prepared paragraphs: run -j over blocks of one document ---- */
 
-/* A record: the header, nlines recline, the text, then per set a size_t
- * length and that many bytes (the prescan, or the hits as rechit with
- * their strings after each); every part starts on an 8-byte boundary. */
+/* A record: the header, nlines recline, the lines' map segments, the text,
+ * then per set a size_t length and that many bytes (the prescan, or the
+ * hits as rechit with their strings after each); every part starts on an
+ * 8-byte boundary.  The lines are all lp_tagger_take needs to stand in for
+ * lp_tagger_line. */
 struct rechead {
 	uint64_t start;   /* original offset of the first line */
 	size_t len;       /* of the whole record */
-	size_t tlen, nlines;
+	size_t tlen, nlines, nseg;
 };
 struct recline {
-	size_t off;
-	long dline;       /* line number less the first line's */
+	uint64_t start;
+	size_t off, len;
+	long lineno;      /* as the preparing tagger got it: from its block's start */
+	long col0;
+	unsigned flags;
+	uint32_t nseg;
 	char lang[4];
 };
 struct rechit {
@@ -621,6 +627,21 @@ struct rechit {
 	const char *kind, *label, *rule; /* owned by the preparing tagger's engines */
 	int negated;
 };
+
+#define ALIGN8(n) (((n) + 7) & ~(size_t)7)
+
+/* Where a record's text starts, and where its sets' part does. */
+static size_t
+rec_text(const struct rechead *h)
+{
+	return ALIGN8(sizeof *h + h->nlines * sizeof(struct recline) + h->nseg * sizeof(struct lp_seg));
+}
+
+static size_t
+rec_sets(const struct rechead *h)
+{
+	return ALIGN8(rec_text(h) + h->tlen);
+}
 
 static void
 pad8(struct lp_buf *b)
@@ -659,14 +680,27 @@ prepare_para(struct lp_tagger *t, struct lp_para *p)
 	h0 = b->len;
 	memset(&h, 0, sizeof h);
 	lp_buf_add(b, &h, sizeof h);
+	h.nseg = 0;
 	for (i = 0; i < t->nlines; i++) {
+		const struct pline *pl = &t->lines[i];
 		struct recline rl;
+
 		memset(&rl, 0, sizeof rl);
-		rl.off = t->lines[i].off;
-		rl.dline = t->lines[i].lineno - t->lines[0].lineno;
-		memcpy(rl.lang, t->lines[i].lang, sizeof rl.lang);
+		rl.start = pl->start;
+		rl.off = pl->off;
+		rl.len = pl->len;
+		rl.lineno = pl->lineno;
+		rl.col0 = pl->col0;
+		rl.flags = pl->flags;
+		rl.nseg = (uint32_t)pl->map.nseg;
+		memcpy(rl.lang, pl->lang, sizeof rl.lang);
 		lp_buf_add(b, &rl, sizeof rl);
+		h.nseg += pl->map.nseg;
 	}
+	for (i = 0; i < t->nlines; i++)
+		if (t->lines[i].map.nseg)
+			lp_buf_add(b, t->lines[i].map.seg, t->lines[i].map.nseg * sizeof(struct lp_seg));
+	pad8(b);
 	lp_buf_add(b, t->text.p, t->text.len);
 	tagging = p;
 	lp_prefilter_para(p->text, p->len);
@@ -728,6 +762,7 @@ find_record(struct lp_tagger *t)
 	struct rechead h;
 	const char *r;
 	size_t i;
+	long first = 0;
 
 	if (!b)
 		return NULL;
@@ -750,10 +785,13 @@ find_record(struct lp_tagger *t)
 	for (i = 0; i < t->nlines; i++, r += sizeof(struct recline)) {
 		struct recline rl;
 		memcpy(&rl, r, sizeof rl);
-		if (rl.off != t->lines[i].off || rl.dline != t->lines[i].lineno - t->lines[0].lineno ||
+		if (i == 0)
+			first = rl.lineno;
+		if (rl.off != t->lines[i].off || rl.lineno - first != t->lines[i].lineno - t->lines[0].lineno ||
 		    strncmp(rl.lang, t->lines[i].lang, sizeof rl.lang))
 			return NULL;
 	}
+	r = b->p + t->curpos + rec_text(&h);
 	if (t->text.len && memcmp(r, t->text.p, t->text.len))
 		return NULL;
 	return b->p + t->curpos;
@@ -768,7 +806,7 @@ tag_reused(struct lp_tagger *t, struct lp_para *p, const char *rec)
 	int si;
 
 	memcpy(&h, rec, sizeof h);
-	off = sizeof h + h.nlines * sizeof(struct recline) + h.tlen;
+	off = rec_sets(&h);
 	tagging = p;
 	for (si = 0; si < t->nsets; si++) {
 		const struct lp_engine *e = t->sets[si].eng;
@@ -807,6 +845,89 @@ tag_reused(struct lp_tagger *t, struct lp_para *p, const char *rec)
 		}
 	}
 	tagging = NULL;
+}
+
+static void para_of(struct lp_tagger *t, struct lp_para *p);
+
+size_t
+lp_tagger_take(struct lp_tagger *t, const char *rec, long lbase, const struct lp_langfix *fix, size_t nfix)
+{
+	struct rechead h;
+	const char *q, *sq;
+	struct lp_para p;
+	size_t i, f = 0;
+	int differ = 0;
+
+	lp_tagger_flush(t);
+	memcpy(&h, rec, sizeof h);
+	if (h.nlines > t->lcap) {
+		size_t old = t->lcap;
+		while (t->lcap < h.nlines)
+			t->lcap = t->lcap ? t->lcap * 2 : 16;
+		t->lines = lp_xrealloc(t->lines, t->lcap * sizeof *t->lines);
+		memset(t->lines + old, 0, (t->lcap - old) * sizeof *t->lines);
+	}
+	q = rec + sizeof h;
+	sq = q + h.nlines * sizeof(struct recline);
+	for (i = 0; i < h.nlines; i++) {
+		struct pline *pl = &t->lines[i];
+		struct recline rl;
+
+		memcpy(&rl, q + i * sizeof rl, sizeof rl);
+		pl->off = rl.off;
+		pl->len = rl.len;
+		pl->lineno = lbase + rl.lineno;
+		pl->start = rl.start;
+		pl->flags = rl.flags;
+		pl->col0 = rl.col0;
+		memcpy(pl->lang, rl.lang, sizeof pl->lang);
+		/* the language the line takes from the one before it, when the
+		 * preparing worker could not know that one */
+		while (f < nfix && fix[f].start < rl.start)
+			f++;
+		if (f < nfix && fix[f].start == rl.start && strncmp(pl->lang, fix[f].lang, sizeof pl->lang)) {
+			memcpy(pl->lang, fix[f].lang, sizeof pl->lang);
+			differ = 1;
+		}
+		if (pl->map.cap < rl.nseg) {
+			pl->map.cap = rl.nseg;
+			pl->map.seg = lp_xrealloc(pl->map.seg, pl->map.cap * sizeof *pl->map.seg);
+		}
+		if (rl.nseg)
+			memcpy(pl->map.seg, sq, rl.nseg * sizeof *pl->map.seg);
+		pl->map.nseg = rl.nseg;
+		sq += rl.nseg * sizeof(struct lp_seg);
+	}
+	t->nlines = h.nlines;
+	t->text.len = 0;
+	lp_buf_add(&t->text, rec + rec_text(&h), h.tlen);
+	lp_buf_reserve(&t->text, 1);
+	para_of(t, &p);
+	t->nhits = 0;
+	t->arena.len = 0;
+	/* a line's language is another than the engines saw: tag afresh */
+	if (differ)
+		tag_para(t, &p, t->only);
+	else
+		tag_reused(t, &p, rec);
+	emit_hits(t);
+	release_large(t);
+	t->nlines = 0;
+	t->text.len = 0;
+	t->nhits = 0;
+	return h.len;
+}
+
+static void
+para_of(struct lp_tagger *t, struct lp_para *p)
+{
+	memset(p, 0, sizeof *p);
+	p->doc = t->doc;
+	p->text = t->text.p;
+	p->len = t->text.len;
+	p->lang = t->lines[0].lang;
+	p->ctx = &t->ctx;
+	p->t = t;
 }
 
 void

@@ -104,6 +104,21 @@ struct lp_prepblock {
 void lp_tagger_reuse(struct lp_tagger *t,
                      const struct lp_prepblock *(*get)(void *ctx, uint64_t start), void *ctx);
 
+/* The other way to reuse them (parallel.c, when a block's lines are known
+ * to be what the calling thread's own normalizer would send): tag the
+ * paragraph of the record at rec (8-byte aligned, in a block's records) as
+ * if its lines had come through lp_tagger_line, with line numbers lbase
+ * more than the record's, and the language of each line whose start is in
+ * fix[] (sorted by start) the fix's; a paragraph whose languages that
+ * changes is tagged afresh.  Returns the record's length: the next record
+ * of the block follows. */
+struct lp_langfix {
+	uint64_t start;
+	char lang[4];
+};
+size_t lp_tagger_take(struct lp_tagger *t, const char *rec, long lbase,
+                      const struct lp_langfix *fix, size_t nfix);
+
 /* `lexpipe patterns --check`: run every example of every rule; prints
  * FILE:LINE: message for each failure and returns the number of failures. */
 int lp_tagger_check(struct lp_tagger *t, int verbose);

@@ -61,6 +61,73 @@ check_eq "windows-1251 gives the UTF-8 file's rows" "$(wc -l <"$T/statute.tsv")"
 grep -v '^$' "$T/statute.txt" >"$T/noblank.txt"
 same "statute without blank lines" "$T/noblank.txt"
 
+# The calling thread takes the workers' lines as they are; what a worker
+# cannot know (the language context before its block) the calling thread
+# settles, and a block whose lines may differ from -j 1's goes back to the
+# calling thread's own normalizer (parallel.c).  Each case breaks -j 2 when
+# that goes wrong.
+
+# a line without words of its own ("ст. 5 АПК РК") takes the language of
+# the line before it, also when a block starts with it: Kazakh here
+awk 'BEGIN { for (i = 1; i <= 6000; i++) {
+	print "Осы Заңның " i "-бабында көзделген жағдайларда жиналыс өткізуге тыйым салынады."
+	for (k = 1; k <= 8; k++) { print ""; print "ст. " k " АПК РК" }
+	print "" } }' >"$T/kk.txt"
+same "Kazakh context carried into every block" "$T/kk.txt"
+check_eq "the lines that carry it are Kazakh (-j 1)" "" \
+	"$(awk -F'\t' 'NR > 1 && $14 ~ /^ст\. [0-9]$/ && $6 != "kk"' "$T/r1" | head -3)"
+check_eq "... every one of them has its row (-j 1)" 48000 "$(grep -c '	ст\. [0-9]	' "$T/r1")"
+# ... and a run of them longer than a worker keeps guesses for
+awk 'BEGIN { for (i = 1; i <= 3; i++) {
+	print "Осы Заңның " i "-бабында көзделген жағдайларда жиналыс өткізуге тыйым салынады."
+	for (k = 1; k <= 30000; k++) { print ""; print "ст. " k % 9 + 1 " АПК РК" }
+	print "" } }' >"$T/kklong.txt"
+same "Kazakh context through 30000 lines" "$T/kklong.txt"
+check_eq "the lines that carry it are Kazakh (-j 1)" "" \
+	"$(awk -F'\t' 'NR > 1 && $14 ~ /^ст\. [0-9]$/ && $6 != "kk"' "$T/r1" | head -3)"
+
+# a long line late in the file: the blocks before it are taken, the rest
+# is normalized again (its pieces depend on where reads end)
+{ cat "$T/statute.txt"; awk 'BEGIN { for (i = 0; i < 60; i++) printf "Согласно статье %d настоящего Закона собрание запрещается. ", i; print "" }'; head -400 "$T/statute.txt"; } >"$T/longlate.txt"
+same "a long line late, --line-max 1000" "$T/longlate.txt" --line-max 1000
+# lines of exactly --line-max bytes: -j 1 splits one when a read ends just
+# before its line end (and the pieces have their own language: an English
+# line, a Russian piece).  Here -j 1's reads of 16 bytes end at every such
+# line's end (each starts at a multiple of 16); a worker's, counted from its
+# block's start, at none.  The first block, whose reads are -j 1's, holds
+# none of them: it is cut at the one empty line before they start.
+awk 'BEGIN { for (i = 1; i <= 11000; i++) print "The organizer shall notify the akimat " i % 9 + 2 " days ahead." }' >"$T/exact.txt"
+awk -v size="$(wc -c <"$T/exact.txt")" 'BEGIN {
+	s = "."; for (i = size + 1; i % 16; i++) s = s "."; print s
+	print ""; print "Rallies: ...."
+	for (i = 0; i < 12000; i++) {
+		print "Rallies are prohibited by this Law. Запрещается......"
+		for (k = 0; k < 15; k++) print "" } }' >>"$T/exact.txt"
+same "lines of exactly --line-max bytes, reads of 16" "$T/exact.txt" --line-max 64 --buffer-size 16
+
+# a zero-width no-break space (a BOM's bytes) starting every third article:
+# no block may start with one, which a worker would skip as a BOM
+awk '/^Статья/ && ++n % 3 == 0 { printf "\357\273\277" } { print }' "$T/statute.txt" >"$T/zwnbsp.txt"
+same "U+FEFF at article starts" "$T/zwnbsp.txt"
+{ printf '\357\273\277\357\273\277'; cat "$T/statute.txt"; } >"$T/bom2.txt"
+same "two BOMs at the start" "$T/bom2.txt"
+
+# English for the detection sample, then windows-1251 read as UTF-8: every
+# Russian line is U+FFFD, with no language of its own, from the English
+# context on -- the guesses never settle, and -j 1's normalizer takes over
+{ i=0; while [ $i -lt 30 ]; do cat corpus/en/*.utf8.txt; i=$((i + 1)); done; cat "$T/statute1251.txt"; } >"$T/enru.txt"
+same "English, then windows-1251 read as UTF-8" "$T/enru.txt"
+
+# NULs and an invalid byte in different blocks: the notes count them all,
+# and so do the counters
+{ cat "$T/statute.txt"; printf 'a\000b\377c\n\n'; cat "$T/statute.txt"; printf '\000\000x\n'; } >"$T/nul.txt"
+same "NULs and an invalid byte in different blocks" "$T/nul.txt"
+check_grep "... the notes count the NULs of every block" '3 NULs shown' "$T/e2"
+"$LEXPIPE" run -j 2 --counters "$T/nul.txt" 2>&1 >/dev/null | grep '^reporter' >"$T/cnt"
+check_grep "... --counters: every line" "lines,$(wc -l <"$T/nul.txt" | tr -d ' ')\$" "$T/cnt"
+check_grep "... --counters: every byte" "bytes,$(wc -c <"$T/nul.txt" | tr -d ' ')\$" "$T/cnt"
+check_grep "... --counters: every row" "rows,$(($(wc -l <"$T/r1") - 1))\$" "$T/cnt"
+
 # every sample document, concatenated until past a megabyte: encodings
 # mixed, invalid bytes (the message comes once, with the same count)
 i=0
