@@ -385,6 +385,8 @@ cmd_run(struct config *cf, char **args, int nargs)
 	struct feed f = { 0 };
 	char *pat = cf->patterns ? lp_xstrdup(cf->patterns) : find_patterns();
 
+	lp_out_buffered(); /* rows and records: small and many */
+
 	/* the parallel writer formats rows with lp_fmt_row, each thread on its
 	 * own; --context needs the row writer's window of recent lines, which
 	 * only the one-thread path keeps */
@@ -432,6 +434,8 @@ cmd_tag(struct config *cf, char **args, int nargs)
 	struct lp_line l;
 	char *pat = cf->patterns ? lp_xstrdup(cf->patterns) : find_patterns();
 	int rc;
+
+	lp_out_buffered(); /* rows and records: small and many */
 
 	lp_writer_sink(&out);
 	t = lp_tagger_new(pat, args, nargs, &out);
@@ -494,6 +498,7 @@ tsv_file(void *ctx, const char *path, int fd)
 static int
 cmd_tsv(struct config *cf, char **args, int nargs)
 {
+	lp_out_buffered(); /* rows and records: small and many */
 	lp_tsv_begin(&cf->tsv);
 	lp_each_input(args, nargs, 0, tsv_file, cf);
 	lp_tsv_free();
@@ -625,13 +630,6 @@ main(int argc, char **argv)
 	first = parse(&cf, argc - 1, argv + 1) + 1;
 	if (cf.output)
 		lp_out_open(cf.output);
-	if (!isatty(STDOUT_FILENO)) {
-		/* large writes: rows and records are small and many.  The buffer
-		 * is given, as glibc ignores the size without one and writes
-		 * 4 KiB at a time (7,255 writes for 20 MB through `run`) */
-		static char outbuf[1 << 20];
-		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-	}
 	switch (cf.cmd->bit) {
 	case C_NORM: rc = cmd_norm(&cf, argv + first, argc - first); break;
 	case C_TAG: rc = cmd_tag(&cf, argv + first, argc - first); break;

@@ -161,6 +161,19 @@ lp_out(const void *p, size_t n)
 	}
 }
 
+/* glibc's own buffer for a file is 4 KiB, and setvbuf's size is ignored
+ * without a buffer: `run` wrote 20 MB of rows in 7,255 calls, now 29.
+ * Not for norm, whose records go out 64 KiB at a time: stdio passes those
+ * straight through a small buffer and would copy them into a large one. */
+void
+lp_out_buffered(void)
+{
+	static char buf[1 << 20];
+
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, buf, _IOFBF, sizeof buf);
+}
+
 /* -o FILE: the temporary file beside FILE, while it is not renamed. */
 static char out_tmp[4096];
 static char *out_final;

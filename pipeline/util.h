@@ -35,6 +35,9 @@ void lp_buf_free(struct lp_buf *b);
 
 /* Write all of p to stdout through stdio; a write error is found by lp_fshut. */
 void lp_out(const void *p, size_t n);
+/* For commands that write many small rows or records (run, tag, tsv):
+ * stdout gets a 1 MiB buffer when it is not a terminal. */
+void lp_out_buffered(void);
 /* Die now if an earlier write failed, so a full disk stops a long run early. */
 void lp_out_check(void);
 /* Flush and check stdout; exit 2 with a message on failure.  With
