@@ -29,6 +29,7 @@
 #include "penalty.h"
 #include "prefilter.h"
 #include "rx.h"
+#include "sentence.h"
 
 #define MAX_AMOUNTS 64
 #define AFTER_REACH 200  /* bytes from the trigger to the first amount, at most */
@@ -134,21 +135,6 @@ cmptrig(const void *a, const void *b)
 	return x->x < y->x ? -1 : x->x > y->x;
 }
 
-static int
-upper_at(const char *s, size_t n)
-{
-	int l;
-	uint32_t c;
-
-	if (!n)
-		return 0;
-	c = lp_u8dec(s, n, &l);
-	if (c == 0xab || c == '"' || c == '(')
-		return n > (size_t)l && upper_at(s + l, n - (size_t)l);
-	return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42f) || c == 0x4d8 || c == 0x492 ||
-	       c == 0x49a || c == 0x4a2 || c == 0x4e8 || c == 0x4b0 || c == 0x4ae || c == 0x4ba;
-}
-
 /* The sentence around [a, b): [.!?] + space + a capital ends one. */
 static void
 sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
@@ -157,7 +143,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 
 	*ss = a > SENTENCE_MAX ? a - SENTENCE_MAX : 0;
 	for (i = a; i >= 2 && i > *ss; i--)
-		if (s[i - 1] == ' ' && lp_sentence_mark(s[i - 2]) && upper_at(s + i, n - i)) {
+		if (s[i - 1] == ' ' && lp_sentence_mark(s[i - 2]) && lp_sentence_capital(s + i, n - i)) {
 			*ss = i;
 			break;
 		}
@@ -165,7 +151,7 @@ sentence(const char *s, size_t n, size_t a, size_t b, size_t *ss, size_t *se)
 		(*ss)++;
 	*se = n - b > SENTENCE_MAX ? b + SENTENCE_MAX : n;
 	for (i = b; i + 2 < *se; i++)
-		if (s[i + 1] == ' ' && lp_sentence_mark(s[i]) && upper_at(s + i + 2, n - i - 2)) {
+		if (s[i + 1] == ' ' && lp_sentence_mark(s[i]) && lp_sentence_capital(s + i + 2, n - i - 2)) {
 			*se = i + 1;
 			break;
 		}

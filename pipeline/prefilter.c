@@ -1743,7 +1743,8 @@ scan(struct para *p)
 		p->nlast = nlits;
 	}
 	p->nfound = 0;
-	/* in registers: note() writes memory, so the globals would be loaded again at every step */
+	/* in registers: note() writes memory, so the globals would be
+	 * loaded again at every step */
 	delta = adelta;
 	outrow = aoutrow;
 	if (atoobig) {

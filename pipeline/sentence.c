@@ -17,10 +17,8 @@
 #include "sentence.h"
 #include "util.h"
 
-/* A capital letter (or an opening quote before one) after a sentence end;
- * digits do not count, so "ст. 44" and "Art. 44" are not sentence ends. */
-static int
-starts_capital(const char *s, size_t n)
+int
+lp_sentence_capital(const char *s, size_t n)
 {
 	int l;
 	uint32_t c;
@@ -29,8 +27,9 @@ starts_capital(const char *s, size_t n)
 		return 0;
 	c = lp_u8dec(s, n, &l);
 	if (c == 0xab || c == '"' || c == '(')
-		return n > (size_t)l && starts_capital(s + l, n - (size_t)l);
-	return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42f) || c == 0x406 ||
+		return n > (size_t)l && lp_sentence_capital(s + l, n - (size_t)l);
+	/* Latin, U+0400..U+042F (Russian, with Ё and І), Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ */
+	return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42f) ||
 	       c == 0x4d8 || c == 0x492 || c == 0x49a || c == 0x4a2 || c == 0x4e8 ||
 	       c == 0x4b0 || c == 0x4ae || c == 0x4ba;
 }
@@ -39,7 +38,7 @@ starts_capital(const char *s, size_t n)
 static int
 starts_at(const char *s, size_t n, size_t j)
 {
-	return s[j - 1] == ' ' && lp_sentence_mark(s[j - 2]) && starts_capital(s + j, n - j);
+	return s[j - 1] == ' ' && lp_sentence_mark(s[j - 2]) && lp_sentence_capital(s + j, n - j);
 }
 
 /* Where the search backward from start gives up: the byte before the

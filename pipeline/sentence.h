@@ -14,6 +14,10 @@
 
 #define LP_SENTENCE_MAX 300
 
+/* A capital letter (or an opening quote or bracket before one): what
+ * follows [.!?] and a space where a sentence ends.  Digits do not count. */
+int lp_sentence_capital(const char *s, size_t n);
+
 /* The sentence starts of one text, found once: lp_sentence asks for the
  * matches of a text in order of their start (any end), and each byte is
  * looked at once however many matches share its sentence. */

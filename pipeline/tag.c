@@ -59,8 +59,8 @@ struct lp_tagger {
 	size_t nhits, hcap;
 	struct lp_buf arena;
 	size_t *refs; /* indices of the ref hits with a canonical ID, in start order */
-	struct lp_sentences sents; /* of the paragraph, for the hits' contexts */
 	size_t nrefs, rcap;
+	struct lp_sentences sents; /* of the paragraph, for the hits' contexts */
 	int verbose_check;
 	long linecol; /* characters sent so far of the current original line */
 	int only;     /* the one set to tag with (patterns --check), or -1 for all */

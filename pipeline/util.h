@@ -112,7 +112,7 @@ lp_put_u64(char *d, uint64_t v)
 	return 20 - n;
 }
 
-/* strchr(".!?", c) without the call, for the sentence finders (tag.c,
+/* strchr(".!?", c) without the call, for the sentence finders (sentence.c,
  * penalty.c) at every space they look at: the string's terminating NUL
  * counts too, as it does for strchr, so the answers stay those of strchr. */
 static inline int
