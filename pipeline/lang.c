@@ -679,22 +679,6 @@ lp_lang_table_8bit(const uint32_t cp[256], uint16_t tab[256])
 }
 
 const char *
-lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
-                  const uint16_t tab[256], const unsigned char u8len[256])
-{
-	size_t i, span = 0;
-
-	/* the same LANG_SPAN bytes of UTF-8 as lp_lang_line() reads: a
-	 * character of a single-byte page is 3 UTF-8 bytes at most */
-	if (n > LANG_SPAN / 3) {
-		for (i = 0; i < n && span + u8len[s[i]] <= LANG_SPAN; i++)
-			span += u8len[s[i]];
-		n = i;
-	}
-	return lp_lang_span_8bit(ctx, s, n, tab);
-}
-
-const char *
 lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n, const uint16_t tab[256])
 {
 	long lat = 0, cyr = 0, kk = 0, ru = 0;

@@ -21,12 +21,10 @@ struct lp_langctx {
 const char *lp_lang_line(struct lp_langctx *ctx, const char *s, size_t n);
 
 /* The same for a line of a single-byte encoding (norm.c's fast path), read
- * through tab, which lp_lang_table_8bit() makes from the page's code points,
- * and u8len, their UTF-8 lengths: the answer lp_lang_line() gives for the
+ * through tab, which lp_lang_table_8bit() makes from the page's code points:
+ * lp_lang_span_8bit() below gives the answer lp_lang_line() gives for the
  * line's UTF-8 form, from half the bytes. */
 void lp_lang_table_8bit(const uint32_t cp[256], uint16_t tab[256]);
-const char *lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
-                              const uint16_t tab[256], const unsigned char u8len[256]);
 
 /* The i-th entry of the lists the words vote with, in the order they are
  * listed: Kazakh words, Russian words, then endings (*ending set); *lang
@@ -34,9 +32,9 @@ const char *lp_lang_line_8bit(struct lp_langctx *ctx, const unsigned char *s, si
  * checks the keyed lookup against plain string comparison. */
 const char *lp_lang_entry(size_t i, char *lang, int *ending);
 
-/* lp_lang_line_8bit() for s[0..n) cut already: the characters whose UTF-8
- * ends within the first LP_LANG_SPAN bytes (norm.c's fast path knows where
- * that is from the text it made). */
+/* The language of s[0..n), cut already to the characters whose UTF-8 ends
+ * within the first LP_LANG_SPAN bytes (norm.c's fast path knows where that
+ * is from the text it made). */
 const char *lp_lang_span_8bit(struct lp_langctx *ctx, const unsigned char *s, size_t n,
                               const uint16_t tab[256]);
 

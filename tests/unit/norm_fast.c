@@ -274,7 +274,20 @@ cyr_run(void)
 	check_detail(wrong == 0, "lp_u8_cyr_run counts the leading letters А..я of eight bytes as decoding does", detail);
 }
 
-/* The language of an 8-bit line, read through lp_lang_line_8bit(), is the
+/* The language of an 8-bit line: cut to the characters whose UTF-8 ends
+ * within LP_LANG_SPAN bytes, as norm.c cuts it from the text it made. */
+static const char *
+lang_8bit_line(struct lp_langctx *ctx, const unsigned char *s, size_t n, const uint16_t tab[256],
+               const unsigned char u8len[256])
+{
+	size_t i, span = 0;
+
+	for (i = 0; i < n && span + u8len[s[i]] <= LP_LANG_SPAN; i++)
+		span += u8len[s[i]];
+	return lp_lang_span_8bit(ctx, s, i, tab);
+}
+
+/* The language of an 8-bit line, read through lp_lang_span_8bit(), is the
  * language of its UTF-8 form read by lp_lang_line(), line after line of a
  * document (the context carries over), for random lines of a code page. */
 static void
@@ -329,7 +342,7 @@ lang_8bit(const char *enc)
 		}
 		seed = seed * 1103515245u + 12345u;
 		x = lp_lang_line(&a, utf, m);
-		y = lp_lang_line_8bit(&b, raw, n, tab, u8len);
+		y = lang_8bit_line(&b, raw, n, tab, u8len);
 		if (strcmp(x, y) && !wrong++)
 			snprintf(detail, sizeof detail, "'%.*s': UTF-8 %s, 8-bit %s", (int)m, utf, x, y);
 	}
